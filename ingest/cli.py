@@ -1,0 +1,115 @@
+"""`python -m ingest …`: refresh, status, query, docs."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import pipeline
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="预决算公开 data warehouse: ingest, build, query.")
+
+
+@app.command()
+def refresh(
+    input: Path = typer.Option(pipeline.DEFAULT_INPUT, "--input", help="Folder of documents (read recursively)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Warehouse file (default: $WAREHOUSE_DB or warehouse.duckdb)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Parser processes (default: all cores)."),
+    docs: bool = typer.Option(False, "--docs", help="Also generate the dbt docs site."),
+    no_build: bool = typer.Option(False, "--no-build", help="Load the raw layer only, skip dbt."),
+    wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for another running refresh."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON (for orchestrators)."),
+):
+    """Ingest the documents, build and test the models, publish the warehouse atomically."""
+    try:
+        result = pipeline.refresh(input, db, jobs=jobs, build=not no_build, docs=docs, wait_seconds=wait,
+                                  progress=sys.stderr.isatty() and not as_json)
+    except pipeline.RefreshBusy as exc:
+        typer.echo(f"refresh: {exc}", err=True)
+        raise typer.Exit(75)
+    except pipeline.RefreshFailed as exc:
+        typer.echo(f"refresh failed: {exc}", err=True)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(pipeline.summary_json(result))
+        return
+    typer.echo(f"warehouse: {result.db_path} ({'published' if result.published else 'not published'})")
+    typer.echo(f"documents: {result.documents_seen} seen, {result.documents_parsed} parsed, "
+               f"{result.documents_reused} unchanged (reused), {len(result.rejections)} rejected")
+    for label, items in (("duplicate", result.duplicates), ("changed", result.superseded), ("removed", result.removed)):
+        for item in items:
+            typer.echo(f"  {label}: {item}")
+    for r in result.rejections:
+        typer.echo(f"  rejected: {r['source_path']} [{r['stage']}] {r['reason']}")
+    if result.table_errors:
+        typer.echo(f"  tables that failed to parse: {result.table_errors} (see raw.table_errors)")
+    typer.echo(f"ingest {result.seconds_ingest:.1f}s, dbt {result.seconds_dbt:.1f}s")
+    if result.dbt_summary:
+        typer.echo(result.dbt_summary)
+
+
+@app.command()
+def status(db: Optional[Path] = typer.Option(None, "--db"), as_json: bool = typer.Option(False, "--json")):
+    """What the live warehouse holds."""
+    try:
+        info = pipeline.status(db)
+    except pipeline.RefreshFailed as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
+        return
+    for k, v in info.items():
+        typer.echo(f"{k}: {v}")
+
+
+@app.command()
+def query(
+    sql: Optional[str] = typer.Argument(None, help="One read-only SQL query."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a file."),
+    fmt: str = typer.Option("table", "--format", help="table | csv | json"),
+    db: Optional[Path] = typer.Option(None, "--db"),
+    max_rows: Optional[int] = typer.Option(None, "--max-rows"),
+):
+    """Run one read-only query against the warehouse (anything else is refused)."""
+    from .query import QueryFailed, QueryRefused, run_query
+
+    if file is not None:
+        sql = file.read_text(encoding="utf-8")
+    if not sql:
+        typer.echo("query: give a SQL string or --file", err=True)
+        raise typer.Exit(2)
+    try:
+        typer.echo(run_query(sql, db or pipeline.default_db(), fmt=fmt, max_rows=max_rows))
+    except QueryRefused as exc:
+        typer.echo(f"refused: {exc}", err=True)
+        raise typer.Exit(3)
+    except QueryFailed as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def docs(serve: Optional[int] = typer.Option(None, "--serve", help="Serve the docs site on this port.")):
+    """Generate the dbt docs site (target/), and serve it with --serve PORT."""
+    ok, out = pipeline.run_dbt(pipeline.default_db(), [["docs", "generate"]])
+    if not ok:
+        typer.echo(out, err=True)
+        raise typer.Exit(1)
+    target = pipeline.PROJECT_DIR / "target"
+    typer.echo(f"docs site: {target / 'index.html'}")
+    if serve:
+        import functools
+        import http.server
+
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
+        with http.server.ThreadingHTTPServer(("127.0.0.1", serve), handler) as httpd:
+            typer.echo(f"serving on http://127.0.0.1:{serve}/ (Ctrl-C to stop)")
+            httpd.serve_forever()
+
+
+def main() -> None:
+    app()

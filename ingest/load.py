@@ -1,0 +1,208 @@
+"""Write parsed documents into the raw schema of a DuckDB file, in bulk.
+
+The raw layer keeps what was printed (cells as text, with file and line) next to what the
+parser made of it, so nothing printed is lost and every fact can be traced to its line.
+Rows go in as DataFrames (one append per table per batch), never row by row.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from datetime import datetime, timezone
+
+import duckdb
+import pandas as pd
+
+from .model import AmountCell, ParsedDocument, PerformanceIndicator, PerformanceProject, PerformanceSummary, Repair
+
+RAW_DDL = """
+create schema if not exists raw;
+create table if not exists raw.documents (
+    document_id varchar primary key, source_file varchar, source_path varchar, content_sha256 varchar,
+    encoding varchar, doc_kind varchar, year integer, unit_name varchar, unit_code varchar,
+    unit_level varchar, unit_aliases varchar, parent_unit_code varchar, parent_unit_name varchar,
+    listed_units varchar, amount_unit varchar, title varchar, n_lines integer, n_tables integer,
+    status varchar, superseded_by varchar, loaded_at timestamp
+);
+create table if not exists raw.document_files (
+    source_path varchar, source_file varchar, content_sha256 varchar, document_id varchar, seen_at timestamp
+);
+create table if not exists raw.tables (
+    document_id varchar, table_no integer, table_kind varchar, title varchar, title_line integer,
+    line_start integer, line_end integer, amount_unit varchar, n_header_rows integer, n_rows integer,
+    empty_note varchar
+);
+create table if not exists raw.table_lines (
+    document_id varchar, table_no integer, line_no integer, line_role varchar, cells_json varchar
+);
+create table if not exists raw.amount_cells (
+    document_id varchar, table_no integer, line_no integer, row_kind varchar, subject_scheme varchar,
+    subject_code varchar, subject_name varchar, subject_code_printed varchar, measure varchar,
+    amount_text varchar, amount double, amount_unit varchar, paired_code varchar, paired_name varchar,
+    column_no integer
+);
+create table if not exists raw.repairs (
+    document_id varchar, table_no integer, line_no integer, field varchar, printed varchar,
+    repaired varchar, rule varchar, detail varchar
+);
+create table if not exists raw.perf_projects (
+    document_id varchar, project_no integer, stage varchar, layout varchar, table_title varchar,
+    line_start integer, line_end integer, project_name varchar, project_code varchar, unit_name varchar,
+    department_name varchar, budget_wan double, fiscal_wan double, other_wan double,
+    annual_budget_wan double, executed_wan double, execution_rate double, execution_weight double,
+    execution_score double, score_total double, grade_printed varchar, purpose varchar,
+    annual_goal varchar, actual_summary varchar, plan_q1 double, plan_q2 double, plan_q3 double,
+    plan_q4 double, notes varchar
+);
+create table if not exists raw.perf_indicators (
+    document_id varchar, project_no integer, line_no integer, level1 varchar, level2 varchar,
+    indicator_name varchar, target_raw varchar, target_op varchar, target_value double,
+    target_unit varchar, adjusted_target_raw varchar, actual_raw varchar, actual_value double,
+    actual_unit varchar, weight double, score double, description varchar, basis varchar,
+    deviation_reason varchar, achieved boolean
+);
+create table if not exists raw.perf_summaries (
+    document_id varchar, line_no integer, label varchar, project_count integer, budget_wan double,
+    executed_wan double, average_score double
+);
+create table if not exists raw.units (
+    document_id varchar, role varchar, unit_name varchar, unit_code varchar, unit_level varchar,
+    parent_unit_name varchar, parent_unit_code varchar, province varchar, city varchar, county varchar,
+    adcode varchar, alias_of varchar
+);
+create table if not exists raw.table_errors (document_id varchar, table_no integer, reason varchar);
+create table if not exists raw.ingest_rejections (
+    source_file varchar, source_path varchar, content_sha256 varchar, stage varchar, reason varchar,
+    rejected_at timestamp
+);
+create table if not exists raw.refresh_log (
+    refreshed_at timestamp, input_dir varchar, documents_seen integer, documents_parsed integer,
+    documents_reused integer, documents_removed integer, rejections integer, status varchar
+);
+"""
+
+RAW_TABLES = [
+    "documents", "units", "document_files", "tables", "table_lines", "amount_cells", "repairs",
+    "perf_projects", "perf_indicators", "perf_summaries", "table_errors",
+]
+
+
+def document_id_for(sha256: str) -> str:
+    """Documents are identified by content: the same bytes under two names are one document."""
+    return sha256[:16]
+
+
+def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(RAW_DDL)
+
+
+def _frame(rows: list[dict], table: str, con) -> pd.DataFrame:
+    cols = [r[0] for r in con.execute(f"describe raw.{table}").fetchall()]
+    df = pd.DataFrame(rows, columns=cols)
+    return df
+
+
+def _append(con, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    df = _frame(rows, table, con)
+    con.register("_batch", df)
+    try:
+        con.execute(f"insert into raw.{table} select * from _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def rows_for(parsed: ParsedDocument) -> dict[str, list[dict]]:
+    """All raw rows of one document, by raw table name (picklable, built in the worker)."""
+    src, info = parsed.source, parsed.info
+    doc_id = document_id_for(src.content_sha256)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    out: dict[str, list[dict]] = {t: [] for t in RAW_TABLES}
+    out["documents"].append(dict(
+        document_id=doc_id, source_file=src.source_file, source_path=src.source_path,
+        content_sha256=src.content_sha256, encoding=src.encoding, doc_kind=info.doc_kind, year=info.year,
+        unit_name=info.unit_name, unit_code=info.unit_code, unit_level=info.unit_level,
+        unit_aliases=json.dumps(info.unit_name_aliases, ensure_ascii=False),
+        parent_unit_code=info.parent_unit_code, parent_unit_name=info.parent_unit_name,
+        listed_units=json.dumps(info.listed_units, ensure_ascii=False), amount_unit=info.amount_unit,
+        title=info.title, n_lines=len(src.lines), n_tables=len(parsed.tables), status="current",
+        superseded_by=None, loaded_at=now,
+    ))
+    out["units"] = unit_rows(doc_id, info)
+    for t in parsed.tables:
+        out["tables"].append(dict(
+            document_id=doc_id, table_no=t.table_no, table_kind=t.table_kind, title=t.title,
+            title_line=t.title_line, line_start=t.line_start, line_end=t.line_end, amount_unit=t.amount_unit,
+            n_header_rows=len(t.header_rows), n_rows=len(t.rows), empty_note=t.empty_note,
+        ))
+        for role, rows in (("header", t.header_rows), ("row", t.rows)):
+            for r in rows:
+                out["table_lines"].append(dict(
+                    document_id=doc_id, table_no=t.table_no, line_no=r.line_no, line_role=role,
+                    cells_json=json.dumps(r.cells, ensure_ascii=False),
+                ))
+    out["amount_cells"] = [dict(document_id=doc_id, **asdict(a)) for a in parsed.amounts]
+    out["repairs"] = [dict(document_id=doc_id, **asdict(r)) for r in parsed.repairs]
+    perf = parsed.performance
+    for p in perf.projects:
+        d = asdict(p)
+        d["notes"] = json.dumps(d.get("notes") or [], ensure_ascii=False)
+        out["perf_projects"].append(dict(document_id=doc_id, **_only(d, PerformanceProject)))
+    out["perf_indicators"] = [dict(document_id=doc_id, **_only(asdict(i), PerformanceIndicator)) for i in perf.indicators]
+    out["perf_summaries"] = [dict(document_id=doc_id, **_only(asdict(s), PerformanceSummary)) for s in perf.summaries]
+    out["table_errors"] = [dict(document_id=doc_id, table_no=n, reason=r) for n, r in parsed.table_errors]
+    out["table_errors"] += [dict(document_id=doc_id, table_no=0, reason=f"performance: {p}") for p in perf.problems]
+    return out
+
+
+def unit_rows(doc_id: str, info) -> list[dict]:
+    """The units a document names: itself, its 主管部门, and units it lists with codes."""
+    from .regions import region_of
+
+    rows = []
+
+    def add(role, name, code, level, parent_name, parent_code):
+        if not name:
+            return
+        prov, city, county, adcode = region_of(name)
+        rows.append(dict(document_id=doc_id, role=role, unit_name=name, unit_code=code, unit_level=level,
+                         parent_unit_name=parent_name, parent_unit_code=parent_code, province=prov, city=city,
+                         county=county, adcode=adcode, alias_of=None))
+
+    own_level = info.unit_level or ("部门" if info.unit_code and len(info.unit_code) == 3 else "单位")
+    add("document", info.unit_name, info.unit_code, own_level, info.parent_unit_name, info.parent_unit_code)
+    if info.parent_unit_name:
+        add("parent", info.parent_unit_name, info.parent_unit_code, "部门", None, None)
+    for alias in info.unit_name_aliases:
+        rows.append(dict(document_id=doc_id, role="alias", unit_name=alias, unit_code=None, unit_level=own_level,
+                         parent_unit_name=None, parent_unit_code=None, province=None, city=None, county=None,
+                         adcode=None, alias_of=info.unit_name))
+    for code, name in info.listed_units:
+        if name == info.unit_name and code == info.unit_code:
+            continue
+        if own_level == "部门" and len(code) == 6:
+            add("listed", name, code, "单位", info.unit_name, info.unit_code)
+        elif len(code) == 3 and name != info.unit_name:
+            add("listed", name, code, "部门", None, None)
+    return rows
+
+
+def _only(d: dict, cls) -> dict:
+    names = [f.name for f in fields(cls)]
+    return {k: d.get(k) for k in names}
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, batches: list[dict[str, list[dict]]]) -> None:
+    """Append many documents' rows at once: one DataFrame insert per raw table."""
+    for table in RAW_TABLES:
+        rows = [r for b in batches for r in b.get(table, [])]
+        _append(con, table, rows)
+
+
+def append_rejections(con, rejections: list[dict]) -> None:
+    _append(con, "ingest_rejections", rejections)
+
+
+# keep the dataclass names importable for type checkers of callers
+__all__ = ["AmountCell", "Repair", "append_rows", "rows_for", "create_raw_schema", "document_id_for"]

@@ -1,0 +1,48 @@
+"""One document end to end in memory: detect -> segment -> parse -> repair.
+
+Runs in a worker process during refresh, so it takes a path and returns plain data. A table
+that fails to parse is recorded in `table_errors` and the rest of the document is kept.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from .detect import detect_document
+from .model import ParsedDocument, PerformanceResult, SourceDocument
+from .parse_financial import parse_financial_table, repair_codes
+from .segment import FINANCIAL_KINDS, segment_tables
+from .text import read_document
+
+
+def parse_source(source: SourceDocument) -> ParsedDocument:
+    info = detect_document(source)
+    tables = segment_tables(source, info.amount_unit)
+    amounts = []
+    table_errors: list[tuple[int, str]] = []
+    for table in tables:
+        if table.table_kind not in FINANCIAL_KINDS:
+            continue
+        try:
+            amounts.extend(parse_financial_table(table, info.doc_kind if info.doc_kind in ("预算", "决算") else None))
+        except Exception as exc:  # one broken table must not lose the document
+            table_errors.append((table.table_no, f"{type(exc).__name__}: {exc}"))
+    repairs = repair_codes(amounts, tables)
+    performance = _parse_performance(source, info, table_errors)
+    return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
+
+
+def _parse_performance(source, info, table_errors) -> PerformanceResult:
+    try:
+        from .parse_performance import parse_performance
+    except ImportError:
+        return PerformanceResult()
+    try:
+        return parse_performance(source, info)
+    except Exception as exc:
+        table_errors.append((0, f"performance tables: {type(exc).__name__}: {exc} {traceback.format_exc(limit=2)}"))
+        return PerformanceResult()
+
+
+def parse_path(path: Path, source_path: str) -> ParsedDocument:
+    return parse_source(read_document(path, source_path))

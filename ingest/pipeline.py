@@ -1,0 +1,366 @@
+"""The refresh job: incremental ingest into a new warehouse file, dbt build, atomic publish.
+
+Why this shape: readers (BI tools, analysts) hold read-only connections to the live file.
+A refresh never writes to it. It builds `<db>.building-<pid>` beside it (reusing the raw rows
+of documents whose content hash is unchanged), runs `dbt build` there, and only if models and
+tests pass renames it over the live file. A failed build leaves the live warehouse as it was.
+A lock file makes a second concurrent refresh wait or exit.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from . import load
+from .parse_document import parse_path
+from .text import UnreadableDocument
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = PROJECT_DIR / "data" / "samples"
+DEFAULT_DB = PROJECT_DIR / "warehouse.duckdb"
+INPUT_SUFFIXES = {".txt", ".md", ".text", ".tsv", ""}
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("WAREHOUSE_DB") or DEFAULT_DB)
+
+
+class RefreshBusy(Exception):
+    """Another refresh holds the lock."""
+
+
+class RefreshFailed(Exception):
+    """No usable warehouse could be published (the live one is untouched)."""
+
+
+@dataclass
+class RefreshResult:
+    db_path: str
+    documents_seen: int = 0
+    documents_parsed: int = 0
+    documents_reused: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rejections: list[dict] = field(default_factory=list)
+    table_errors: int = 0
+    seconds_ingest: float = 0.0
+    seconds_dbt: float = 0.0
+    published: bool = False
+    dbt_summary: str = ""
+
+    def as_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass
+class InputFile:
+    path: Path
+    source_path: str
+    sha256: str | None
+    read_error: str | None = None
+
+
+def discover(input_dir: Path) -> list[InputFile]:
+    """Every regular, non-hidden file under input_dir (recursively), hashed."""
+    files = []
+    for path in sorted(p for p in input_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(input_dir)
+        if any(part.startswith(".") for part in rel.parts) or path.suffix.lower() not in INPUT_SUFFIXES:
+            continue
+        try:
+            data = path.read_bytes()
+            files.append(InputFile(path, str(rel), hashlib.sha256(data).hexdigest()))
+        except OSError as exc:
+            files.append(InputFile(path, str(rel), None, f"cannot read file: {exc}"))
+    return files
+
+
+class RefreshLock:
+    """An flock on `<db>.lock`: held for the whole refresh, released even on a crash."""
+
+    def __init__(self, db_path: Path, wait_seconds: float):
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self.wait_seconds = wait_seconds
+        self.fh = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self.fh.close()
+                    raise RefreshBusy(f"another refresh is running on {self.path.with_suffix('')} (lock {self.path})")
+                time.sleep(0.2)
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def _parse_one(args: tuple[str, str]) -> tuple[str, dict | None, dict | None]:
+    """Worker: parse one file; returns (path, raw rows, rejection)."""
+    path_str, source_path = args
+    path = Path(path_str)
+    try:
+        parsed = parse_path(path, source_path)
+    except UnreadableDocument as exc:
+        return path_str, None, {"stage": "read", "reason": str(exc)}
+    except Exception as exc:  # a parser bug on one file must not stop the others
+        return path_str, None, {"stage": "parse", "reason": f"{type(exc).__name__}: {exc}"}
+    info = parsed.info
+    has_financial = any(t.table_kind != "performance" for t in parsed.tables)
+    if info.doc_kind is None or not (has_financial or parsed.performance.projects or parsed.tables):
+        return path_str, None, {
+            "stage": "detect",
+            "reason": "not a recognisable budget / final-accounts / performance document "
+                      f"(kind={info.doc_kind}, tables found={len(parsed.tables)})",
+        }
+    return path_str, load.rows_for(parsed), None
+
+
+def _previous_state(db_path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(document_id -> sha256 of current documents, source_path -> sha256) of the live warehouse."""
+    if not db_path.exists():
+        return {}, {}
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return {}, {}
+    try:
+        docs = dict(con.execute("select document_id, content_sha256 from raw.documents where status = 'current'").fetchall())
+        paths = dict(con.execute("select source_path, content_sha256 from raw.document_files").fetchall())
+        return docs, paths
+    except duckdb.Error:
+        return {}, {}
+    finally:
+        con.close()
+
+
+def _copy_reused(con, db_path: Path, doc_ids: list[str]) -> None:
+    """Copy the raw rows of unchanged documents from the live warehouse (no re-parse)."""
+    if not doc_ids:
+        return
+    con.execute(f"attach '{db_path}' as live (read_only)")
+    try:
+        con.register("_reuse", __import__("pandas").DataFrame({"document_id": doc_ids}))
+        for table in load.RAW_TABLES:
+            if table == "document_files":
+                continue
+            con.execute(f"insert into raw.{table} select * from live.raw.{table} where document_id in (select document_id from _reuse)"
+                        + (" and status = 'current'" if table == "documents" else ""))
+        con.unregister("_reuse")
+    finally:
+        con.execute("detach live")
+
+
+def run_dbt(db_path: Path, commands: list[list[str]]) -> tuple[bool, str]:
+    env = dict(os.environ, WAREHOUSE_DB=str(db_path.resolve()))
+    dbt = Path(sys.executable).with_name("dbt")
+    out_lines = []
+    for args in commands:
+        proc = subprocess.run(
+            [str(dbt), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)],
+            cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
+        )
+        out_lines.append(proc.stdout[-6000:])
+        if proc.returncode != 0:
+            return False, "\n".join(out_lines) + proc.stderr[-2000:]
+    return True, "\n".join(out_lines)
+
+
+def refresh(
+    input_dir: Path | None = None,
+    db_path: Path | None = None,
+    *,
+    jobs: int | None = None,
+    build: bool = True,
+    docs: bool = False,
+    wait_seconds: float = 0.0,
+    progress: bool = False,
+) -> RefreshResult:
+    input_dir = Path(input_dir or DEFAULT_INPUT)
+    db_path = Path(db_path or default_db()).resolve()
+    if not input_dir.is_dir():
+        raise RefreshFailed(f"input folder not found: {input_dir}")
+    result = RefreshResult(db_path=str(db_path))
+    with RefreshLock(db_path, wait_seconds):
+        t0 = time.monotonic()
+        files = discover(input_dir)
+        result.documents_seen = len(files)
+        prev_docs, prev_paths = _previous_state(db_path)
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+
+        by_hash: dict[str, InputFile] = {}
+        file_rows = []
+        for f in files:
+            if f.sha256 is None:
+                result.rejections.append(_rejection(f, "read", f.read_error, now))
+                continue
+            if f.sha256 in by_hash:
+                result.duplicates.append(f"{f.source_path} = {by_hash[f.sha256].source_path}")
+            else:
+                by_hash[f.sha256] = f
+            file_rows.append(dict(source_path=f.source_path, source_file=f.path.name, content_sha256=f.sha256,
+                                  document_id=load.document_id_for(f.sha256), seen_at=now))
+
+        reuse_ids = [load.document_id_for(h) for h in by_hash if load.document_id_for(h) in prev_docs]
+        to_parse = [f for h, f in by_hash.items() if load.document_id_for(h) not in prev_docs]
+        current_paths = {f.source_path for f in files}
+        for path, old_hash in prev_paths.items():
+            if path not in current_paths:
+                result.removed.append(path)
+        superseded_rows = []
+        for f in files:
+            old = prev_paths.get(f.source_path)
+            if old and f.sha256 and old != f.sha256:
+                result.superseded.append(f.source_path)
+                superseded_rows.append((load.document_id_for(old), load.document_id_for(f.sha256)))
+
+        tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
+        if tmp.exists():
+            tmp.unlink()
+        try:
+            con = duckdb.connect(str(tmp))
+            load.create_raw_schema(con)
+            _copy_reused(con, db_path, reuse_ids)
+            result.documents_reused = len(reuse_ids)
+            batches, rejections = _parse_all(to_parse, jobs, progress)
+            for rej in rejections:
+                result.rejections.append(_rejection(rej[0], rej[1]["stage"], rej[1]["reason"], now))
+            rejected_hashes = {r["content_sha256"] for r in result.rejections}
+            load.append_rows(con, batches)
+            load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes])
+            _record_superseded(con, db_path, superseded_rows)
+            load.append_rejections(con, result.rejections)
+            result.documents_parsed = len(batches)
+            result.table_errors = sum(len(b["table_errors"]) for b in batches)
+            con.execute(
+                "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [now, str(input_dir), result.documents_seen, result.documents_parsed, result.documents_reused,
+                 len(result.removed), len(result.rejections), "built"],
+            )
+            con.close()
+            result.seconds_ingest = time.monotonic() - t0
+            if build:
+                t1 = time.monotonic()
+                commands = [["build"]]
+                if docs:
+                    commands.append(["docs", "generate"])
+                ok, summary = run_dbt(tmp, commands)
+                result.seconds_dbt = time.monotonic() - t1
+                result.dbt_summary = _dbt_tail(summary)
+                if not ok:
+                    raise RefreshFailed("dbt build failed; the live warehouse was left as it was.\n" + result.dbt_summary)
+            os.replace(tmp, db_path)
+            result.published = True
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+            wal = tmp.with_name(tmp.name + ".wal")
+            if wal.exists():
+                wal.unlink()
+    return result
+
+
+def _dbt_tail(text: str) -> str:
+    lines = [l for l in text.splitlines() if l.strip()]
+    keep = [l for l in lines if any(k in l for k in ("ERROR", "FAIL", "WARN", "Done.", "Completed"))]
+    return "\n".join(keep[-40:])
+
+
+def _parse_all(files: list[InputFile], jobs: int | None, progress: bool):
+    args = [(str(f.path), f.source_path) for f in files]
+    by_path = {str(f.path): f for f in files}
+    batches, rejections = [], []
+    jobs = jobs or min(os.cpu_count() or 1, 8)
+    results_iter = None
+    if len(args) >= 8 and jobs > 1:
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        results_iter = pool.map(_parse_one, args, chunksize=max(1, len(args) // (jobs * 8)))
+    else:
+        pool = None
+        results_iter = map(_parse_one, args)
+    if progress:
+        from rich.progress import track
+        results_iter = track(results_iter, total=len(args), description="parsing documents")
+    try:
+        for path, rows, rejection in results_iter:
+            if rejection:
+                rejections.append((by_path[path], rejection))
+            else:
+                batches.append(rows)
+    finally:
+        if pool:
+            pool.shutdown()
+    return batches, rejections
+
+
+def _rejection(f: InputFile, stage: str, reason: str | None, now) -> dict:
+    return dict(source_file=f.path.name, source_path=f.source_path, content_sha256=f.sha256,
+                stage=stage, reason=reason, rejected_at=now)
+
+
+def _record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
+    """Keep earlier versions of changed files on record (documents row only, no facts)."""
+    if not pairs or not db_path.exists():
+        return
+    con.execute(f"attach '{db_path}' as live (read_only)")
+    try:
+        for old_id, new_id in pairs:
+            con.execute(
+                "insert into raw.documents select * replace ('superseded' as status, ? as superseded_by) "
+                "from live.raw.documents where document_id = ? and document_id not in (select document_id from raw.documents)",
+                [new_id, old_id],
+            )
+        con.execute("insert into raw.documents select * from live.raw.documents where status = 'superseded' "
+                    "and document_id not in (select document_id from raw.documents)")
+    finally:
+        con.execute("detach live")
+
+
+def status(db_path: Path | None = None) -> dict:
+    db_path = Path(db_path or default_db())
+    if not db_path.exists():
+        raise RefreshFailed(f"warehouse not found: {db_path} (run `make run` first)")
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        q = lambda sql: con.execute(sql).fetchall()
+        out = {
+            "warehouse": str(db_path),
+            "documents": q("select count(*) from raw.documents where status = 'current'")[0][0],
+            "superseded_documents": q("select count(*) from raw.documents where status = 'superseded'")[0][0],
+            "documents_by_kind": dict(q("select coalesce(doc_kind, '?'), count(*) from raw.documents where status = 'current' group by 1 order by 1")),
+            "years": [r[0] for r in q("select distinct year from raw.documents where status = 'current' and year is not null order by 1")],
+            "units": q("select count(distinct unit_name) from raw.documents where status = 'current'")[0][0],
+            "last_refresh": str(q("select max(refreshed_at) from raw.refresh_log")[0][0]),
+            "rejections": [dict(zip(("source_path", "stage", "reason"), r)) for r in q("select source_path, stage, reason from raw.ingest_rejections order by 1")],
+        }
+        try:
+            out["reconciliation_failures"] = q("select count(*) from main.fct_reconciliation where not passed and severity = 'error'")[0][0]
+            out["reconciliation_warnings"] = q("select count(*) from main.fct_reconciliation where not passed and severity = 'warn'")[0][0]
+        except duckdb.Error:
+            out["reconciliation_failures"] = None
+        return out
+    finally:
+        con.close()
+
+
+def summary_json(result: RefreshResult) -> str:
+    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str)

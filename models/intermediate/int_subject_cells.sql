@@ -1,0 +1,47 @@
+-- 科目金额: amount cells of function / economic tables, with each row's leaf flag.
+-- A row is a leaf when no other row of the same table has a longer code that starts with
+-- its code: facts are leaves, everything above them is reproduced by summing.
+with cells as (
+    select
+        c.*,
+        t.table_kind,
+        t.fund_type,
+        d.doc_kind as stage
+    from {{ ref('stg_amount_cells') }} as c
+    inner join {{ ref('stg_tables') }} as t
+        on c.document_id = t.document_id and c.table_no = t.table_no
+    inner join {{ ref('stg_documents') }} as d
+        on c.document_id = d.document_id
+    where c.subject_scheme in ('func', 'econ_dept')
+      and c.measure <> '(空)'
+),
+
+coded_rows as (
+    select distinct document_id, table_no, subject_code
+    from {{ ref('stg_amount_cells') }}
+    where subject_scheme in ('func', 'econ_dept') and row_kind = 'item' and subject_code is not null
+),
+
+leaf_flags as (
+    select
+        parent.document_id,
+        parent.table_no,
+        parent.subject_code,
+        count(child.subject_code) = 0 as is_leaf
+    from coded_rows as parent
+    left join coded_rows as child
+        on child.document_id = parent.document_id
+        and child.table_no = parent.table_no
+        and length(child.subject_code) > length(parent.subject_code)
+        and substr(child.subject_code, 1, length(parent.subject_code)) = parent.subject_code
+    group by parent.document_id, parent.table_no, parent.subject_code
+)
+
+select
+    cells.*,
+    coalesce(leaf_flags.is_leaf, false) as is_leaf
+from cells
+left join leaf_flags
+    on cells.document_id = leaf_flags.document_id
+    and cells.table_no = leaf_flags.table_no
+    and cells.subject_code = leaf_flags.subject_code

@@ -1,0 +1,29 @@
+-- 基本支出事实: one row per document × leaf 部门经济分类 code × expense type (人员经费/公用经费)
+with printings as (
+    select
+        *,
+        row_number() over (partition by document_id, econ_code, expense_type order by table_no) as printing_rank
+    from {{ ref('int_basic_expenditure_printings') }}
+),
+
+documents as (
+    select document_id, unit_id, year from {{ ref('dim_document') }}
+)
+
+select
+    printings.document_id,
+    documents.unit_id,
+    documents.year,
+    printings.stage,
+    printings.econ_code,
+    printings.expense_type,
+    cast(printings.amount_wan as decimal(18, 6)) as amount_wan,
+    printings.gov_econ_code_printed,
+    printings.printed_econ_name,
+    printings.code_repaired,
+    printings.expense_type_from_class,
+    printings.table_no as source_table_no,
+    printings.line_no as source_line_no
+from printings
+inner join documents on printings.document_id = documents.document_id
+where printings.printing_rank = 1

@@ -1,0 +1,26 @@
+-- 文档: current document versions, typed and trimmed
+with source as (
+    select * from {{ source('raw', 'documents') }}
+)
+select
+    document_id,
+    source_file,
+    source_path,
+    content_sha256,
+    encoding,
+    doc_kind,
+    cast(year as integer) as year,
+    trim(unit_name) as unit_name,
+    nullif(trim(unit_code), '') as unit_code,
+    unit_level,
+    unit_aliases,
+    parent_unit_code,
+    parent_unit_name,
+    amount_unit,
+    title,
+    n_lines,
+    n_tables,
+    status,
+    superseded_by,
+    loaded_at
+from source

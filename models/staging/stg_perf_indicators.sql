@@ -1,0 +1,2 @@
+-- 绩效指标
+select * from {{ source('raw', 'perf_indicators') }}

@@ -1,0 +1,2 @@
+-- 绩效项目
+select * from {{ source('raw', 'perf_projects') }}
