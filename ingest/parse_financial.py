@@ -546,8 +546,17 @@ def _from_siblings(cells: list[AmountCell], target: AmountCell, prefix: str) -> 
 
 # ------------------------------------------------------------------ entry point
 
+def is_by_unit_table(table: Table) -> bool:
+    """Tables broken down by budget unit (单位编码 / 单位名称) rather than by classification
+    code: their 6-digit codes are unit codes, not subjects."""
+    head = "".join(compact(c) for r in table.header_rows for c in r.cells[:3])
+    return "单位编码" in head or "单位名称" in head or "单位代码" in head
+
+
 def parse_financial_table(table: Table, doc_stage: str | None) -> list[AmountCell]:
     kind = table.table_kind
+    if kind in FUNC_TABLE_KINDS | ECON_TABLE_KINDS | {"three_public"} and is_by_unit_table(table):
+        return []
     if kind in FUNC_TABLE_KINDS:
         cells, _ = parse_subject_table(table, "func")
         return cells

@@ -1,0 +1,73 @@
+-- R06: a fact printed by two tables agrees; R07: where all revenue is 一般公共预算, the
+-- all-funds expenditure equals the 一般公共预算 expenditure (per function code and type);
+-- R08: the 基本支出 table's total equals the 一般公共预算 table's 基本支出 total.
+with printings as (
+    select * from {{ ref('int_expenditure_printings') }}
+),
+
+two_printings as (
+    select
+        a.document_id, 'R06' as rule_id, b.table_no, b.line_no,
+        a.func_code || ' ' || a.expense_type as subject, a.fund_type as measure,
+        a.amount_wan as printed_value, b.amount_wan as computed_value, 1 as n_summed
+    from printings as a
+    inner join printings as b
+        on a.document_id = b.document_id and a.fund_type = b.fund_type
+        and a.func_code = b.func_code and a.expense_type = b.expense_type
+        and a.table_no < b.table_no
+),
+
+revenue_kinds as (
+    select document_id, max(case when revenue_type <> '一般公共预算财政拨款收入' and amount_wan <> 0 then 1 else 0 end) as has_other_money
+    from {{ ref('fct_revenue') }}
+    group by document_id
+),
+
+by_fund as (
+    select document_id, fund_type, func_code, expense_type, max(amount_wan) as amount_wan, min(table_no) as table_no, min(line_no) as line_no
+    from printings
+    group by document_id, fund_type, func_code, expense_type
+),
+
+all_vs_gpb as (
+    select
+        allf.document_id, 'R07' as rule_id, allf.table_no, allf.line_no,
+        allf.func_code || ' ' || allf.expense_type as subject, '全部资金 vs 一般公共预算' as measure,
+        allf.amount_wan as printed_value, coalesce(gpb.amount_wan, 0) as computed_value, 1 as n_summed
+    from by_fund as allf
+    inner join revenue_kinds on allf.document_id = revenue_kinds.document_id and revenue_kinds.has_other_money = 0
+    left join by_fund as gpb
+        on gpb.document_id = allf.document_id and gpb.fund_type = '一般公共预算'
+        and gpb.func_code = allf.func_code and gpb.expense_type = allf.expense_type
+    where allf.fund_type = '全部资金'
+      and exists (select 1 from by_fund as x where x.document_id = allf.document_id and x.fund_type = '一般公共预算')
+),
+
+basic_table_total as (
+    select document_id, min(table_no) as table_no, sum(amount_wan) as amount_wan, count(*) as n
+    from {{ ref('int_basic_expenditure_printings') }}
+    group by document_id
+),
+
+gpb_basic_total as (
+    select document_id, sum(amount_wan) as amount_wan
+    from by_fund
+    where fund_type = '一般公共预算' and expense_type = '基本支出'
+    group by document_id
+),
+
+basic_vs_gpb as (
+    select
+        basic_table_total.document_id, 'R08' as rule_id, basic_table_total.table_no, cast(null as integer) as line_no,
+        '基本支出合计' as subject, '经济分类 vs 功能分类' as measure,
+        basic_table_total.amount_wan as printed_value, gpb_basic_total.amount_wan as computed_value,
+        basic_table_total.n as n_summed
+    from basic_table_total
+    inner join gpb_basic_total on basic_table_total.document_id = gpb_basic_total.document_id
+)
+
+select * from two_printings
+union all
+select * from all_vs_gpb
+union all
+select * from basic_vs_gpb

@@ -1,0 +1,39 @@
+-- R09: indicator scores (+ the budget-execution score) add up to the printed 总分;
+-- R10: the printed 执行率 equals 全年执行数 / 全年预算数 (within 0.1 percentage point).
+with projects as (
+    select * from {{ ref('stg_perf_projects') }}
+),
+
+indicator_scores as (
+    select document_id, project_no, sum(score) as score_sum, count(score) as n
+    from {{ ref('stg_perf_indicators') }}
+    group by document_id, project_no
+),
+
+score_checks as (
+    select
+        projects.document_id, 'R09' as rule_id, cast(null as integer) as table_no, projects.line_start as line_no,
+        projects.project_name as subject, '总分' as measure,
+        projects.score_total as printed_value,
+        coalesce(indicator_scores.score_sum, 0) + coalesce(projects.execution_score, 0) as computed_value,
+        coalesce(indicator_scores.n, 0) as n_summed
+    from projects
+    left join indicator_scores
+        on projects.document_id = indicator_scores.document_id and projects.project_no = indicator_scores.project_no
+    where projects.stage = '自评' and projects.score_total is not null and indicator_scores.n > 0
+),
+
+rate_checks as (
+    select
+        document_id, 'R10' as rule_id, cast(null as integer) as table_no, line_start as line_no,
+        project_name as subject, '执行率' as measure,
+        execution_rate as printed_value,
+        round(100.0 * executed_wan / annual_budget_wan, 2) as computed_value,
+        10 as n_summed
+    from projects
+    where execution_rate is not null and executed_wan is not null and annual_budget_wan is not null and annual_budget_wan <> 0
+)
+
+select * from score_checks
+union all
+select * from rate_checks
