@@ -144,7 +144,10 @@ def _previous_state(db_path: Path) -> tuple[dict[str, str], dict[str, str]]:
     except duckdb.Error:
         return {}, {}
     try:
-        docs = dict(con.execute("select document_id, content_sha256 from raw.documents where status = 'current'").fetchall())
+        docs = dict(con.execute(
+            "select document_id, content_sha256 from raw.documents where status = 'current' and parser_version = ?",
+            [load.parser_version()],
+        ).fetchall())
         paths = dict(con.execute("select source_path, content_sha256 from raw.document_files").fetchall())
         return docs, paths
     except duckdb.Error:

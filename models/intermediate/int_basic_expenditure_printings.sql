@@ -11,7 +11,7 @@ table_measures as (
     select
         document_id,
         table_no,
-        max(case when measure in ('人员经费', '公用经费') then 1 else 0 end) = 1 as has_type_columns
+        max(case when row_kind = 'item' and measure in ('人员经费', '公用经费') then 1 else 0 end) = 1 as has_type_columns
     from cells
     group by document_id, table_no
 ),

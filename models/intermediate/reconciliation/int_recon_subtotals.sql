@@ -13,6 +13,12 @@ parents as (
       and measure not in ('备注', '决算数')
 ),
 
+item_measures as (
+    select distinct document_id, table_no, measure
+    from cells
+    where row_kind = 'item'
+),
+
 leaves as (
     select document_id, table_no, measure, subject_code, amount_wan
     from cells
@@ -30,6 +36,10 @@ select
     coalesce(sum(leaves.amount_wan), 0) as computed_value,
     count(leaves.amount_wan) as n_summed
 from parents
+inner join item_measures
+    on parents.document_id = item_measures.document_id
+    and parents.table_no = item_measures.table_no
+    and parents.measure = item_measures.measure
 left join leaves
     on leaves.document_id = parents.document_id
     and leaves.table_no = parents.table_no
