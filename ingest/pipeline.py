@@ -135,12 +135,35 @@ def _parse_one(args: tuple[str, str]) -> tuple[str, dict | None, dict | None]:
     return path_str, load.rows_for(parsed), None
 
 
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _open_live(db_path: Path):
+    """A read-only view of the file now at db_path.
+
+    Not `duckdb.connect(path, read_only=True)`: DuckDB caches database instances per path
+    within a process, so while anything in this process still holds a connection to an
+    earlier (replaced) warehouse file, that call returns the *old* file's contents. A fresh
+    in-memory connection that ATTACHes the path always opens the file now at that path
+    (the same file `_copy_reused` copies from).
+    """
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_sql_path(db_path)}' as live (read_only)")
+        con.execute("use live")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con
+
+
 def _previous_state(db_path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """(document_id -> sha256 of current documents, source_path -> sha256) of the live warehouse."""
     if not db_path.exists():
         return {}, {}
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
+        con = _open_live(db_path)
     except duckdb.Error:
         return {}, {}
     try:
@@ -160,7 +183,7 @@ def _copy_reused(con, db_path: Path, doc_ids: list[str]) -> None:
     """Copy the raw rows of unchanged documents from the live warehouse (no re-parse)."""
     if not doc_ids:
         return
-    con.execute(f"attach '{db_path}' as live (read_only)")
+    con.execute(f"attach '{_sql_path(db_path)}' as live (read_only)")
     try:
         con.register("_reuse", __import__("pandas").DataFrame({"document_id": doc_ids}))
         for table in load.RAW_TABLES:
@@ -236,30 +259,40 @@ def refresh(
                 result.superseded.append(f.source_path)
                 superseded_rows.append((load.document_id_for(old), load.document_id_for(f.sha256)))
 
+        # We hold the lock, so no other refresh is building: files left by a killed run are garbage.
+        for stale in db_path.parent.glob(f"{db_path.name}.building-*"):
+            stale.unlink(missing_ok=True)
         tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
-        if tmp.exists():
-            tmp.unlink()
+        con = None
         try:
             con = duckdb.connect(str(tmp))
             load.create_raw_schema(con)
             _copy_reused(con, db_path, reuse_ids)
+            _rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
             result.documents_reused = len(reuse_ids)
             batches, rejections = _parse_all(to_parse, jobs, progress)
             for rej in rejections:
                 result.rejections.append(_rejection(rej[0], rej[1]["stage"], rej[1]["reason"], now))
+                # every file with that content is rejected with it, not only the first name
+                for f in files:
+                    if f.sha256 == rej[0].sha256 and f is not rej[0]:
+                        result.rejections.append(_rejection(
+                            f, rej[1]["stage"], f"{rej[1]['reason']} (same content as {rej[0].source_path})", now))
             rejected_hashes = {r["content_sha256"] for r in result.rejections}
             load.append_rows(con, batches)
             load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes])
             _record_superseded(con, db_path, superseded_rows)
+            _copy_refresh_log(con, db_path)
             load.append_rejections(con, result.rejections)
             result.documents_parsed = len(batches)
             result.table_errors = sum(len(b["table_errors"]) for b in batches)
             con.execute(
                 "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?)",
                 [now, str(input_dir), result.documents_seen, result.documents_parsed, result.documents_reused,
-                 len(result.removed), len(result.rejections), "built"],
+                 len(result.removed), len(result.rejections), "built" if build else "raw only"],
             )
             con.close()
+            con = None
             result.seconds_ingest = time.monotonic() - t0
             if build:
                 t1 = time.monotonic()
@@ -270,10 +303,14 @@ def refresh(
                 result.seconds_dbt = time.monotonic() - t1
                 result.dbt_summary = _dbt_tail(summary)
                 if not ok:
-                    raise RefreshFailed("dbt build failed; the live warehouse was left as it was.\n" + result.dbt_summary)
+                    # a crash (profile error, traceback) has none of the tail's keywords: show its last lines
+                    detail = result.dbt_summary or "\n".join(summary.strip().splitlines()[-20:])
+                    raise RefreshFailed("dbt build failed; the live warehouse was left as it was.\n" + detail)
             os.replace(tmp, db_path)
             result.published = True
         finally:
+            if con is not None:  # an error while loading: close before deleting (DuckDB caches open files)
+                con.close()
             if tmp.exists():
                 tmp.unlink()
             wal = tmp.with_name(tmp.name + ".wal")
@@ -320,11 +357,34 @@ def _rejection(f: InputFile, stage: str, reason: str | None, now) -> dict:
                 stage=stage, reason=reason, rejected_at=now)
 
 
+def _rename_reused(con, files: list[InputFile]) -> None:
+    """A reused document is named after the file that holds it now (it may have been renamed)."""
+    for f in files:
+        con.execute("update raw.documents set source_path = ?, source_file = ? where document_id = ?",
+                    [f.source_path, f.path.name, load.document_id_for(f.sha256)])
+
+
+def _copy_refresh_log(con, db_path: Path) -> None:
+    """raw.refresh_log is a history: carry the earlier runs' rows into the new file."""
+    if not db_path.exists():
+        return
+    try:
+        con.execute(f"attach '{_sql_path(db_path)}' as live (read_only)")
+    except duckdb.Error:
+        return  # no readable live warehouse: nothing to carry over
+    try:
+        con.execute("insert into raw.refresh_log select * from live.raw.refresh_log")
+    except duckdb.Error:
+        pass
+    finally:
+        con.execute("detach live")
+
+
 def _record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
     """Keep earlier versions of changed files on record (documents row only, no facts)."""
     if not pairs or not db_path.exists():
         return
-    con.execute(f"attach '{db_path}' as live (read_only)")
+    con.execute(f"attach '{_sql_path(db_path)}' as live (read_only)")
     try:
         for old_id, new_id in pairs:
             con.execute(
@@ -339,10 +399,10 @@ def _record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None
 
 
 def status(db_path: Path | None = None) -> dict:
-    db_path = Path(db_path or default_db())
+    db_path = Path(db_path or default_db()).resolve()
     if not db_path.exists():
         raise RefreshFailed(f"warehouse not found: {db_path} (run `make run` first)")
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = _open_live(db_path)
     try:
         q = lambda sql: con.execute(sql).fetchall()
         out = {

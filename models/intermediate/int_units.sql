@@ -1,5 +1,6 @@
 -- 单位(规范化): every unit a document names, under its canonical name (aliases resolved from
--- the document itself and from the unit_aliases seed), with its surrogate key.
+-- the document itself and from the unit_aliases seed), with its surrogate key. Rows with
+-- role 'alias' only record another printed name of a unit.
 with units as (
     select * from {{ ref('stg_units') }}
 ),
@@ -30,7 +31,6 @@ canonical as (
     from units
     left join aliases on units.unit_name = aliases.alias_name
     left join aliases as parent_alias on units.parent_unit_name = parent_alias.alias_name
-    where units.role <> 'alias'
 )
 
 select

@@ -12,6 +12,7 @@ with members as (
         max(adcode) as adcode,
         count(distinct document_id) as documents_naming_it
     from {{ ref('int_units') }}
+    where role <> 'alias'
     group by unit_id, unit_name, unit_level
 ),
 

@@ -1,0 +1,214 @@
+"""Parser tests per table layout, on fragments copied from the sample documents.
+
+Expected values are read from the documents themselves (the line is quoted beside each).
+"""
+from ingest.model import SourceDocument
+from ingest.parse_financial import parse_financial_table, repair_codes
+from ingest.segment import segment_tables, title_kind
+
+
+def doc_from(text: str) -> SourceDocument:
+    return SourceDocument("fragment.txt", "fragment.txt", "0" * 64, "utf-8", text.split("\n"))
+
+
+def parse(text: str, unit="万元", stage="预算"):
+    tables = segment_tables(doc_from(text), unit)
+    cells = []
+    for t in tables:
+        cells += parse_financial_table(t, stage)
+    repairs = repair_codes(cells, tables)
+    return tables, cells, repairs
+
+
+def value(cells, code, measure, kind="item"):
+    hits = [c.amount for c in cells if c.subject_code == code and c.measure == measure and c.row_kind == kind]
+    assert len(hits) == 1, (code, measure, hits)
+    return hits[0]
+
+
+# 部门预算支出总表 with a page break that repeats the page header and the column header (sample 000)
+ALL_FUNDS_WITH_PAGE_BREAK = """部门预算支出总表
+
+450 某县医疗保障局
+
+预算年度: 2024
+
+\t功能分类科目\t\t\t\t\t\t上解上级\t对附属单位
+序号\t科目编码\t科目名称\t合计\t基本支出\t项目支出\t经营支出\t支出\t补助支出
+栏次\t1\t2\t3\t4\t5\t6\t7\t8
+1\t\t合计\t11915. 40\t350. 34\t11565. 06\t\t\t
+17\t21015\t医疗保障管理事务\t336.03\t268. 97\t67. 05\t\t\t
+18\t2101501\t行政运行\t64. 59\t64. 59\t\t_\t\t
+
+450 某县医疗保障局
+
+预算年度: 2024
+
+\t\t功能分类科目\t\t\t\t\t上解上级\t对附属单位
+序号\t科目编码\t科目名称\t合计\t基本支出\t项目支出\t经营支出\t支出\t补助支出
+栏次\t1\t2\t3\t4\t5\t6\t7\t8
+19\t2101502\t一般行政管理事务\t13. 05\t\t13. 05\t\t\t
+21\t2101506\t医疗保障经办事务\t213. 38\t204. 38\t9.00\t\t\t
+"""
+
+
+def test_all_funds_table_over_a_page_break_is_one_table():
+    tables, cells, _ = parse(ALL_FUNDS_WITH_PAGE_BREAK)
+    assert [t.table_kind for t in tables] == ["expenditure_all"]
+    assert value(cells, "2101506", "基本支出") == 204.38   # '21 2101506 医疗保障经办事务 213. 38 204. 38 9.00'
+    assert value(cells, "2101506", "项目支出") == 9.00
+    assert value(cells, "2101502", "项目支出") == 13.05   # first row after the page break
+    assert value(cells, None, "合计", kind="total") == 11915.40
+
+
+# 支出决算表 printed without codes; the 收入决算表 of the same document prints them (sample 002)
+NAMES_WITHOUT_CODES = """收入决算表
+
+\t项目\t本年收入合\t财政拨款收
+科目代码\t科目名称\t计\t入
+\t栏次\t1\t2
+\t合计\t5056. 26\t5056. 26
+210\t卫生健康支出\t4976. 46\t4976. 46
+21013\t医疗救助\t1160. 98\t1160. 98
+2101301\t城乡医疗救助\t1042.64\t1042. 64
+2101399\t其他医疗救助支出\t118. 34\t118. 34
+
+支出决算表
+
+项目 科目名称\t本年支出合计\t基本支出\t项目支出\t上缴上级 支出\t经营支出\t对附属单 位补助 支出
+上\t1\t2\t3\t4\t5\t6
+合计\t5056. 26\t1367. 05\t3689. 21\t\t\t
+卫生健康支出\t4976. 46\t1287. 98\t3688. 48\t\t\t
+医疗救助\t1160. 98\t\t1160. 98\t\t\t
+城乡医疗救助\t1042.64\t\t1042.64\t\t\t
+其他医疗救助支出\t118. 34\t\t118. 34\t\t\t
+"""
+
+
+def test_codes_restored_from_sibling_table_and_recorded():
+    tables, cells, repairs = parse(NAMES_WITHOUT_CODES, stage="决算")
+    spending = [c for c in cells if c.table_no == 2]
+    assert value(spending, "2101399", "项目支出") == 118.34
+    assert value(spending, "21013", "合计") == 1160.98
+    rules = {(r.repaired, r.rule) for r in repairs}
+    assert ("2101399", "code_from_sibling_table") in rules
+    assert ("210", "code_from_sibling_table") in rules
+
+
+# 一般公共预算财政拨款基本支出决算表: groups side by side, codes cut to 4 digits (sample 003)
+SIDE_BY_SIDE_CUT_CODES = """一般公共预算财政拨款基本支出决算表
+
+人员经费\t\t\t公用经费\t\t\t\t\t
+科目 编码\t科目名称\t决算数\t科目 编码\t科目名称\t决算数\t科目 编码\t科目名称\t决算数
+301\t工资福利支出\t490.66\t302\t商品和服务支出\t74.30\t307\t债务利息及费用支出\t
+3010\t基本工资\t178.74\t3020\t办公费\t16.07\t3070\t国内债务付息\t
+3010\t机关事业单位基本养老保险\t48.32\t3020\t电费\t1.67\t3100\t专用设备购置\t
+3011\t住房公积金\t36.20\t3022\t劳务费\t41.85\t3120\t资本金注入\t
+\t\t3029\t\t其他商品和服务支出\t1.27\t399\t其他支出\t
+人员经费合计\t\t490.66\t公用经费合计\t\t\t\t\t74.30
+"""
+
+
+def test_side_by_side_groups_with_cut_codes():
+    tables, cells, repairs = parse(SIDE_BY_SIDE_CUT_CODES, stage="决算")
+    assert tables[0].table_kind == "basic_econ"
+    assert value(cells, "30101", "决算数") == 178.74            # '3010 基本工资 178.74'
+    assert value(cells, "30108", "决算数") == 48.32             # name cut too: …基本养老保险(缴费)
+    assert value(cells, "30113", "决算数") == 36.20
+    assert value(cells, "30226", "决算数") == 41.85             # 劳务费
+    assert value(cells, "30299", "决算数") == 1.27              # group shifted by one cell
+    totals = {c.measure: c.amount for c in cells if c.row_kind == "total"}
+    assert totals == {"人员经费": 490.66, "公用经费": 74.30}
+    assert any(r.printed == "3010" and r.repaired == "30101" for r in repairs)
+
+
+# 一般公共预算支出明细表 in 元 with a 4-digit 款 code and 人员/公用/专项 columns (sample 001)
+GPB_IN_YUAN = """### 单位综合预算一般公共预算支出明细表（按支出功能分类科目）
+
+单位：元
+
+功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+**\t**\t**\t**\t**\t**\t**
+\t\t3131700.00\t2587900.00\t93800.00\t450000.00\t
+221\t住房保障支出\t207840.00\t207840.00\t\t\t
+2210\t住房改革支出\t207840.00\t207840.00\t\t\t
+2210201\t住房公积金\t207840.00\t207840.00\t\t\t
+"""
+
+
+def test_yuan_table_and_short_function_code():
+    tables, cells, repairs = parse(GPB_IN_YUAN, unit="万元")
+    assert tables[0].amount_unit == "元"
+    assert tables[0].table_kind == "gpb_func"
+    assert value(cells, "22102", "人员经费") == 207840.0      # '2210 住房改革支出' -> 22102
+    assert value(cells, "2210201", "人员经费") == 207840.0
+    assert any(r.printed == "2210" and r.repaired == "22102" for r in repairs)
+
+
+# "三公" tables: one wide line of 12 amounts (sample 002) and 预算数/决算数 rows (sample 003)
+THREE_PUBLIC_WIDE = """财政拨款"三公"经费支出决算表
+
+\t\t预算\t数\t\t\t\t\t决算\t数\t\t
+合计\t(境) 费\t小计\t公务用车 购置费\t公务用车 运行维护 费\t公务接待费\t合计\t(境) 费\t小计\t公务用车 购置费\t公务用车 运行维护 费\t公务接待费
+1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12
+1.34\t\t1. 18\t\t1. 18\t0. 16\t1. 34\t\t1. 18\t\t1. 18\t0. 16
+"""
+
+THREE_PUBLIC_ROWS = """## 财政拨款“三公”经费支出决算表
+
+金额单位：万元
+
+项 目\t预算数\t决算数
+合 计\t2.38\t1.66
+1、因公出国（境）费\t\t
+2、公务接待费\t\t
+3、公务用车购置及运行费\t2.38\t1.66
+其中：(1) 公务用车运行维护费\t2.38\t1.66
+(2) 公务用车购置费\t\t
+"""
+
+
+def test_three_public_wide_layout():
+    _, cells, _ = parse(THREE_PUBLIC_WIDE, stage="决算")
+    got = {(c.measure, c.subject_code): c.amount for c in cells if c.row_kind == "item"}
+    assert got == {("预算", "公务用车运行维护费"): 1.18, ("预算", "公务接待费"): 0.16,
+                   ("决算", "公务用车运行维护费"): 1.18, ("决算", "公务接待费"): 0.16}
+
+
+def test_three_public_row_layout():
+    _, cells, _ = parse(THREE_PUBLIC_ROWS, stage="决算")
+    got = {(c.measure, c.subject_code, c.row_kind): c.amount for c in cells}
+    assert got[("预算", "公务用车运行维护费", "item")] == 2.38
+    assert got[("决算", "公务用车运行维护费", "item")] == 1.66
+    assert got[("决算", "合计", "total")] == 1.66
+
+
+# 收支总表 whose first page was extracted as one flattened line (sample 000)
+FLATTENED_SUMMARY = """部门预算收支总表
+
+单位: 万元 支出 收入 序号 项 目 预算数 项 目 预算数 栏次 1 2 一、一般公共预算拨款收入 8476. 31 一、一般公共服务支出 1 二、外交支出 二、政府性基金预算拨款收入 2 200.00 三、国有资本经营预算拨款收入 三、国防支出 3 八、社会保障和就业支出 46.42
+
+序号\t项 目\t预算数\t项 目\t预算数
+32\t本年收入合计\t8676. 31\t本年支出合计\t11915. 40
+33\t上年结转结余\t3239. 09\t年终结转结余\t
+34\t收入总计\t11915. 40\t支出总计\t11915. 40
+"""
+
+
+def test_revenue_from_flattened_page_and_rows():
+    _, cells, _ = parse(FLATTENED_SUMMARY)
+    items = {c.subject_code: c.amount for c in cells if c.row_kind == "item"}
+    assert items == {"一般公共预算财政拨款收入": 8476.31, "政府性基金预算财政拨款收入": 200.00, "上年结转结余": 3239.09}
+    totals = {c.subject_name: c.amount for c in cells if c.row_kind == "total"}
+    assert totals == {"本年收入合计": 8676.31, "收入总计": 11915.40}
+
+
+def test_table_titles_and_toc_entries():
+    assert title_kind("部门预算一般公共预算财政拨款基本支出表")[0] == "basic_econ"
+    assert title_kind("公开 05 表") is None
+    assert title_kind("部门预算收支总表\t1") is None                  # table of contents with page number
+    assert title_kind("一、收支预算总表......8") is None
+    assert title_kind("- 一、收入支出决算总表") is None                # a list item in the contents
+    assert title_kind("2026 年度一般公共预算“三公”经费支出预算表")[0] == "three_public"
+    assert title_kind("一般公共预算财政拨款支出决算表")[0] == "gpb_func"
+    assert title_kind("支出决算表")[0] == "expenditure_all"
