@@ -185,6 +185,8 @@ def parse_subject_table(table: Table, scheme: str) -> tuple[list[AmountCell], li
             continue
         if code is None and not name_c:
             continue
+        if code is not None and not re.search(r"[\u4e00-\u9fff]", name_c or "") and not real:
+            continue  # a bare number in page junk, not a subject row
         if code is None and name_c in TOTAL_NAMES or re.fullmatch(r"合计|总计", name_c or ""):
             row_kind = "total"
         else:

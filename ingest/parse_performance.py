@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import (
     DocumentInfo,
@@ -38,7 +38,7 @@ from .text import compact, is_markdown_separator, parse_amount, parse_percent, s
 # ---------------------------------------------------------------- vocabulary
 
 # 一级指标 of the standard project template and of unit-wide (整体) templates.
-_L1_WORDS = {"产出指标", "效益指标", "满意度指标", "履职效能", "管理效率", "运行成本", "社会效应", "可持续性", "预算执行"}
+_L1_WORDS = {"产出指标", "效益指标", "满意度指标", "履职效能", "管理效率", "运行成本", "社会效应", "可持续性"}
 # Words that are 二级指标 in the standard templates (成本指标 is 二级 in older, 一级 in newer ones).
 _L2_WORDS = {
     "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
@@ -100,9 +100,6 @@ class Row:
     def filled(self) -> list[tuple[int, str]]:
         return [(i, c) for i, c in enumerate(self.cells) if c.strip()]
 
-    def key(self, i: int) -> str:
-        return _key(self.cells[i]) if 0 <= i < len(self.cells) else ""
-
     @property
     def joined(self) -> str:
         return "".join(_key(c) for c in self.cells)
@@ -119,7 +116,7 @@ def _clean(text: str | None) -> str:
     Chinese words), except one space kept between two Latin letters/digits."""
     if not text:
         return ""
-    t = strip_markup(text).strip().lstrip("#").strip().strip("*").strip()
+    t = strip_markup(text).strip().lstrip("#").strip().strip("*").strip().lstrip("·•●◆")
     t = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[A-Za-z0-9])", "\x00", t)
     t = re.sub(r"\s+", "", t)
     return t.replace("\x00", " ")
@@ -146,6 +143,10 @@ def _rows(doc: SourceDocument) -> list[Row]:
             cells.append(cell.strip())
         rows.append(Row(no, cells))
     return rows
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 def _has_cjk(text: str) -> bool:
@@ -197,6 +198,8 @@ def _is_fragment(text: str) -> bool:
         return False
     if k in _L1_SHORT:
         return False
+    if len(k) == 1:
+        return any(k in w for w in _LABEL_SOURCES) or k == "标"
     return any(k in w for w in _LEVEL_WORDS | set(_LABEL_SOURCES)) and k not in _LEVEL_WORDS
 
 
@@ -204,7 +207,7 @@ def _split_level_prefix(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """'数量指标 参加医疗保险人数' in one cell -> a level cell and a name cell (same index)."""
     out = []
     for i, c in cells:
-        m = re.match(r"^\s*(\S{2,6}指\s?标)\s+(\S.*)$", c)
+        m = re.match(r"^\s*(?:\S{1,2}\s+)?(\S{2,6}指\s?标)\s+(\S.*)$", c)
         if m and _level_word(m.group(1)) and not _level_word(m.group(2)):
             out.append((i, m.group(1)))
             out.append((i, m.group(2)))
@@ -297,14 +300,16 @@ def _is_indicator_header(row: Row) -> bool:
     return levels >= 2 or (levels >= 1 and any(k in ("指标值", "指标内容") or "指标值" in k for k in keys))
 
 
-def _after_label(joined: str, label: str, stops: tuple[str, ...]) -> str | None:
-    """Text after `label` in a row's joined text, cut at the next label of `stops`."""
+def _after_label(joined: str, label: str, stops: tuple[str, ...], skip: tuple[str, ...] = ()) -> str | None:
+    """Text after `label` in a row's joined text (minus a label tail in `skip` such as
+    '及代码'), cut at the next label of `stops`; None when another label follows directly."""
     pos = joined.find(label)
     if pos < 0:
         return None
-    rest = joined[pos + len(label):].lstrip(":：")
-    for stop in stops:
-        rest = re.sub("^" + re.escape(stop) + r"[^\u4e00-\u9fff]{0,3}", "", rest)
+    rest = re.sub(r"^[^\u4e00-\u9fff0-9A-Za-z\"“(（]+", "", joined[pos + len(label):])
+    for tail in skip:
+        if rest.startswith(tail):
+            rest = re.sub(r"^[^\u4e00-\u9fff0-9A-Za-z\"“(（]+", "", rest[len(tail):])
     cut = len(rest)
     for stop in stops:
         p = rest.find(stop)
@@ -337,7 +342,7 @@ def _read_name(rows: list[Row]) -> str | None:
         label = next((lab for lab in ("项目(政策)名称", "项目名称") if lab in joined), None)
         if label is None:
             continue
-        name = _after_label(joined, label, _NAME_STOPS)
+        name = _after_label(joined, label, _NAME_STOPS[1:], skip=("主管部门及代码",))
         parts = [name] if name else []
         for nxt in rows[i + 1:i + 4]:
             if not nxt.filled or _PAGE_NO.match(nxt.joined):
@@ -386,17 +391,20 @@ def _pre_title_code(rows: list[Row], index: int) -> str | None:
 
 
 def _read_people(rows: list[Row], proj: PerformanceProject) -> None:
-    """主管部门 / 实施单位 / 预算单位 cells."""
-    for row in rows:
+    """主管部门 / 实施单位 / 预算单位 cells (a label cell followed by its value cells)."""
+    for i, row in enumerate(rows):
         joined = _key(" ".join(c for _, c in row.filled))
         if "管部门" in joined and proj.department_name is None:
-            dept = _after_label(joined, "主管部门及代码" if "主管部门及代码" in joined else "管部门",
-                                ("实施单位", "预算单位", "实施期限", "及代码"))
-            proj.department_name = dept.strip("-—:：》』") if dept else None
+            dept = _after_label(joined, "管部门", ("实施单位", "预算单位", "实施期限"), skip=("及代码",))
+            if "项目名称主管部门" in joined and i + 1 < len(rows):
+                # '项目名称 主管部门及代码' stacked in one cell: the department is on the next row
+                nxt = _key(" ".join(c for _, c in rows[i + 1].filled))
+                dept = nxt.split("预算单位")[0] or None
+            proj.department_name = dept.strip("-—") if dept else None
         for label in ("实施单位", "预算单位"):
             if label in joined and proj.unit_name is None:
                 unit = _after_label(joined, label, ("主管部门",))
-                proj.unit_name = unit.strip("-—:：") if unit else None
+                proj.unit_name = unit.strip("-—") if unit else None
 
 
 def _numbers_after_label(row: Row, labels: dict[str, str]) -> dict[str, float]:
@@ -544,7 +552,7 @@ def _columns(header: Row) -> _Columns:
     cols = _Columns(size=len(header.cells))
     for i, c in header.filled:
         k = _key(c)
-        if re.fullmatch(r"一?级指标?", k) and cols.l1 is None and not k.startswith("二") and k.startswith("一"):
+        if k.startswith("一级") and cols.l1 is None:
             cols.l1 = i
         elif k.startswith("二级"):
             cols.l2 = i
@@ -584,22 +592,55 @@ class _IndicatorReader:
 
     # -- levels
 
-    def _apply_levels(self, words: list[str], printed_l1: bool) -> None:
-        """Set 一级/二级 from the level cells printed on a row (first = 一级, last = 二级)."""
-        if len(words) >= 2:
-            self.l1, self.l2 = words[0], words[-1]
-        elif len(words) == 1:
-            w = words[0]
-            if w in _L1_WORDS and not printed_l1:
-                self.l1, self.l2 = w, None
-            elif self.l2 and w in self.l2 and w != self.l2:
-                pass  # a wrapped piece of the current 二级 ('服务对象 / 满意度')
-            elif self.l2 and _level_word(self.l2 + w):
-                self.l2 = _level_word(self.l2 + w)  # '服务对象' + '满意度' wrapped over two rows
-            else:
-                self.l2 = w
-        if words and self.l2 in _IMPLIED_L1 and (len(words) == 1) and (self.l1 is None or self.l1 in _STANDARD_L1):
+    def _set_levels(self, l1: str | None = None, l2: str | None = None, l2_piece: str | None = None) -> None:
+        """Update the carried 一级/二级 from what one row prints.
+
+        A new 一级 starts a new group (二级 reset); a 二级 piece that completes the current
+        二级 ('服务对象' + '满意度') is joined and the rows that got the piece are corrected;
+        a printed 二级 implies its 一级 where the template fixes it (数量指标 -> 产出指标).
+        """
+        if l1 and l1 != self.l1:
+            self.l1, self.l2 = l1, None
+        if l2:
+            self.l2 = l2
+            if self.layout != "c":  # a vertically centred 二级 printed below the group's first rows
+                for ind in reversed(self.items):
+                    if ind.level2 is not None or ind.level1 != self.l1:
+                        break
+                    ind.level2 = l2
+        elif l2_piece:
+            joined = _level_word((self.l2 or "") + l2_piece) if self.l2 else None
+            if joined:
+                for ind in reversed(self.items):
+                    if ind.level2 != self.l2:
+                        break
+                    ind.level2 = joined
+                self.l2 = joined
+            elif not (self.l2 and l2_piece in self.l2) and any(w.startswith(l2_piece) for w in _L2_WORDS):
+                self.l2 = l2_piece
+        if l1 is None and self.l2 in _IMPLIED_L1 and (self.l1 is None or self.l1 in _STANDARD_L1):
             self.l1 = _IMPLIED_L1[self.l2]
+        if self.l1 or self.l2:
+            for ind in self.items:  # rows above the first printed level (vertically centred)
+                if ind.level1 is not None or ind.level2 is not None:
+                    break
+                ind.level1, ind.level2 = self.l1, self.l2
+            for ind in self.items:
+                if ind.level1 is not None:
+                    break
+                ind.level1 = self.l1
+
+    def _apply_words(self, words: list[str]) -> None:
+        """Level cells read by content: first = 一级, last = 二级; a lone word by vocabulary."""
+        if len(words) >= 2 and words[0] in _L2_WORDS - {"成本指标"} and words[-1] in _L2_WORDS:
+            self._set_levels(l2=words[-1])  # a damaged 一级 cell that reads as a 二级 word
+        elif len(words) >= 2:
+            self._set_levels(l1=words[0], l2=words[-1])
+        elif len(words) == 1:
+            if words[0] in _L1_WORDS:
+                self._set_levels(l1=words[0])
+            else:
+                self._set_levels(l2=words[0])
 
     def _backfill(self, word: str) -> None:
         """A level printed below its rows (a vertically centred merged cell) fills the rows
@@ -653,7 +694,10 @@ class _IndicatorReader:
     def feed(self, row: Row) -> None:
         if not row.filled or _PAGE_NO.match(row.joined):
             return
-        if _is_indicator_header(row) or self._subheader(row):
+        if _is_indicator_header(row):
+            self.cols.has_desc = self.cols.has_desc or any("描述" in _key(c) for _, c in row.filled)
+            return
+        if self._subheader(row):
             return
         if self._overlay(row):
             self.notes.append(f"line {row.line_no}: OCR overlay row skipped")
@@ -663,19 +707,27 @@ class _IndicatorReader:
         self._flush_vertical()
         if self.pending is not None:
             pend, self.pending = self.pending, None
-            if pend.line_no + 1 == row.line_no:
+            if pend.line_no + 1 == row.line_no and self._weak_name(row):
                 merged = Row(row.line_no, _merge_cells(pend.cells, row.cells))
                 if self._parse_row(merged, dry=True):
-                    self._parse_row(merged)
+                    self._parse_row(merged, hold=False)
                     return
-            self._continuation(pend)
+            if not self._parse_row(pend, hold=False):
+                self._continuation(pend)
         self._parse_row(row)
 
     def finish(self) -> None:
         self._flush_vertical()
         if self.pending is not None:
-            self._continuation(self.pending)
-            self.pending = None
+            pend, self.pending = self.pending, None
+            if not self._parse_row(pend, hold=False):
+                self._continuation(pend)
+
+    def _weak_name(self, row: Row) -> bool:
+        """A row whose own name cell is missing or a one/two-character stub ('率'): the top
+        half of its cells was printed on the line above."""
+        parsed = self._by_content(_prepare_cells(row))
+        return parsed is None or parsed[1] is None or _cjk_count(parsed[1]) <= 2
 
     @staticmethod
     def _subheader(row: Row) -> bool:
@@ -705,24 +757,30 @@ class _IndicatorReader:
         if len(filled) == 1 and prev.indicator_name and prev.line_no >= row.line_no - 3:
             prev.indicator_name += texts[0]
 
-    def _parse_row(self, row: Row, dry: bool = False) -> bool:
-        """Parse one row as an indicator; returns False when it is not one."""
-        cells = [(i, c) for i, c in row.filled]
-        cells = [(i, _NAME_PREFIX.sub("", c).strip()) if _NAME_PREFIX.match(c) else (i, c) for i, c in cells]
-        while any(_NAME_PREFIX.match(c) for _, c in cells):
-            cells = [(i, _NAME_PREFIX.sub("", c).strip()) for i, c in cells]
-        cells = [(i, c) for i, c in cells if not _PLACEHOLDER.match(c)]
-        cells = _split_level_prefix(cells)
+    def _parse_row(self, row: Row, dry: bool = False, hold: bool = True) -> bool:
+        """Parse one row as an indicator; returns False when it is not one.
+
+        In 绩效目标表 with a 描述 column, a row without any level cell or measured value may
+        be the upper half of a vertically centred row: it is held back (`pending`) and merged
+        with the next line when that line lacks a proper name.
+        """
+        cells = _prepare_cells(row)
+        if (hold and not dry and self.layout == "t" and self.cols.has_desc and len(cells) >= 2
+                and not any(is_value_like(c) or _level_word(c) for _, c in cells)):
+            self.pending = row
+            return False
         parsed = self._positional(row, cells) if self.layout in ("a", "b") else None
         if parsed is None:
             parsed = self._by_content(cells)
         if parsed is None:
             return False
-        levels, printed_l1, name, values = parsed
+        levels, name, values = parsed
         if dry:
             return name is not None and values is not None
-        if levels:
-            self._apply_levels(levels, printed_l1)
+        if isinstance(levels, tuple):
+            self._set_levels(*levels)
+        elif levels:
+            self._apply_words(levels)
         if name is None or values is None:
             if name is None and values is None and not levels:
                 if self.layout == "t" and len(cells) >= 2:
@@ -744,26 +802,15 @@ class _IndicatorReader:
         name = by_idx.get(cols.name)
         if not name or not _has_cjk(name) or _level_word(name) or is_value_like(name) or _is_fragment(name):
             return None
-        if any(_has_cjk(c) and not (_level_word(c) or _is_fragment(c) or _L1_SHORT.get(_key(c)))
-               for i, c in cells if i < cols.name):
-            return None  # text left of the name column: the row is shifted
+        if any(_cjk_count(c) >= 4 and not (_level_word(c) or _is_fragment(c)) for i, c in cells if i < cols.name):
+            return None  # a name left of the name column: the row is shifted
         weight = by_idx.get(cols.weight)
         score = by_idx.get(cols.score) if cols.score is not None else None
         if not _is_number(weight) or (score is not None and not _is_number(score)):
             return None
         later = [c for i, c in cells if i > max(cols.weight, cols.score or 0)]
-        if score is None and any(_is_number(c) for c in later):
-            return None
-        levels, printed_l1 = [], False
-        for i, c in cells:
-            if i >= cols.name:
-                break
-            word = _level_word(c) or (_L1_SHORT.get(_key(c)) if i == cols.l1 else None)
-            if word:
-                levels.append(word)
-                printed_l1 = printed_l1 or i == cols.l1
-        if len(levels) == 1 and cols.l1 is not None and printed_l1 and levels[0] not in _L2_WORDS - {"成本指标"}:
-            levels = [levels[0]]
+        if score is None and (any(_is_number(c) for c in later) or _is_number(by_idx.get(cols.weight - 1))):
+            return None  # the numeric tail sits left of the 分值/得分 columns: shifted
         v = _Values(
             target=by_idx.get(cols.target) if cols.target is not None else None,
             adjusted=by_idx.get(cols.adjusted) if cols.adjusted is not None else None,
@@ -774,10 +821,28 @@ class _IndicatorReader:
         )
         if cols.note is not None and by_idx.get(cols.note):
             v.description = by_idx.get(cols.note)
-        if printed_l1 and len(levels) == 1 and levels[0] in _L1_WORDS:
-            self.l1, self.l2 = levels[0], self.l2
-            return [], False, _clean(name), v
-        return levels, printed_l1, _clean(name), v
+        return self._positional_levels(cells), _clean(name), v
+
+    def _positional_levels(self, cells: list[tuple[int, str]]) -> tuple:
+        """(一级, 二级, 二级 piece) from the level columns of a row that lines up."""
+        cols = self.cols
+        l1_idx = cols.l1 if cols.l1 is not None else (cols.l2 - 1 if cols.l2 else None)
+        l1 = l2 = piece = None
+        for i, c in cells:
+            if i >= (cols.name or 0):
+                break
+            k = _key(c)
+            word = _level_word(c)
+            if i == cols.l2:
+                if word:
+                    l2 = word
+                elif _has_cjk(k) and 2 <= len(k) <= 5:
+                    piece = k
+            elif i == l1_idx or (word and word in _L1_WORDS):
+                l1 = word if word in _L1_WORDS else _L1_SHORT.get(k, l1)
+                if word and word not in _L1_WORDS and l2 is None:
+                    l2 = word
+        return (l1, l2, piece)
 
     def _by_content(self, cells: list[tuple[int, str]]):
         """Read a row by what its cells contain: level words, then a name, then values."""
@@ -792,6 +857,8 @@ class _IndicatorReader:
                 levels.append(word)
             elif _is_fragment(c) or not _has_cjk(c):
                 pass
+            elif not levels and pos + 1 < len(texts) and _level_word(texts[pos + 1]):
+                pass  # OCR debris in the 一级 column, the 二级 word follows
             else:
                 break
             pos += 1
@@ -800,13 +867,13 @@ class _IndicatorReader:
             levels = levels[:2]
             texts = texts[:pos] + [texts[pos]]
         if pos >= len(texts):
-            return (levels, False, None, None) if levels else None
+            return (levels, None, None) if levels else None
         name = _clean(texts[pos])
         if is_value_like(texts[pos]):
-            return (levels, False, None, None) if levels else None
+            return (levels, None, None) if levels else None
         rest = texts[pos + 1:]
         values = self._assign(rest)
-        return levels, False, name, values
+        return levels, name, values
 
     def _content_c(self, texts: list[str]):
         """运算符号/指标值/度量单位/全年完成值/完成程度/分值/得分 rows, read from the right:
@@ -848,7 +915,7 @@ class _IndicatorReader:
         del degree  # 完成程度 is derived by the publisher from the two values; not kept
         levels = [w for w in (_level_word(c) or _clean(c) for c in head[:name_pos])
                   if w and _has_cjk(w) and _key(w) not in _LABEL_SOURCES and not _is_fragment(w)]
-        return levels, False, _clean(head[name_pos]), v
+        return levels, _clean(head[name_pos]), v
 
     def _assign(self, rest: list[str]) -> _Values | None:
         """Value cells after the name -> fields, per layout."""
@@ -899,6 +966,16 @@ class _IndicatorReader:
         self.items.append(ind)
 
 
+def _prepare_cells(row: Row) -> list[tuple[int, str]]:
+    """Filled cells with '指标1:' prefixes, placeholders ('.....', '指标 2:') and merged
+    level+name cells sorted out."""
+    cells = [(i, c) for i, c in row.filled]
+    for _ in range(3):
+        cells = [(i, _NAME_PREFIX.sub("", c).strip()) for i, c in cells]
+    cells = [(i, c) for i, c in cells if not _PLACEHOLDER.match(c)]
+    return _split_level_prefix(cells)
+
+
 def _fill_values(ind: PerformanceIndicator, v: _Values) -> None:
     """Operator/number/unit of the target (the adjusted target where the original one is a
     blank template) and of the actual value, and whether the target was met."""
@@ -922,7 +999,10 @@ def _assign_target(rest: list[str], has_desc: bool) -> _Values | None:
         return None
     if not has_desc:
         return _Values(target=rest[0], basis=_join(rest[1:]))
-    j = next((i for i, c in enumerate(rest) if is_value_like(c)), None)
+    likes = [i for i, c in enumerate(rest) if is_value_like(c)]
+    # a stray digit ('3') loses to a real value with an operator or a unit ('≥90%')
+    j = next((i for i in likes if any(x is not None for x in parse_indicator_value(rest[i])[::2])), None)
+    j = j if j is not None else (likes[0] if likes else None)
     if j is None:
         if len(rest) == 1:
             return _Values(target=rest[0]) if not _basis_like(rest[0]) else _Values(basis=rest[0])
@@ -993,13 +1073,13 @@ def _new_project(no: int, block: _Block, layout: str) -> PerformanceProject:
 
 
 def _project_name(block: _Block, head: list[Row]) -> str | None:
-    return _name_from_title(block.title.text) or _read_name(head)
-
-
-def _trim_end(proj: PerformanceProject, last_row: Row | None, rows: list[Row]) -> None:
-    """line_end = the last line the table uses (its total row or last indicator)."""
-    if last_row is not None:
-        proj.line_end = last_row.line_no
+    """The name printed in a specific title (typed text, cleaner than OCR'd cells), else the
+    项目名称 cell; the cell wins when it only adds the '项目' the title suffix swallowed."""
+    from_title = _name_from_title(block.title.text)
+    cell = _read_name(head)
+    if from_title and cell and _key(cell) == _key(from_title) + "项目":
+        return _clean(cell)
+    return from_title or (_clean(cell) if cell else None)
 
 
 # -- self-evaluation, project
@@ -1204,6 +1284,8 @@ def _read_total(row: Row, proj: PerformanceProject, layout: str, cols: _Columns)
     else:
         nums = [_amount(c) for _, c in row.filled if _is_number(c)]
         proj.score_total = nums[-1] if nums else None
+        if len(nums) >= 2:
+            proj.notes.append(f"总分 分值 {nums[-2]:g}")
     grade = next((_key(c) for _, c in row.filled if _key(c) in _GRADES), None)
     proj.grade_printed = grade
 
@@ -1238,8 +1320,6 @@ def _parse_self_eval(block: _Block, no: int) -> tuple[PerformanceProject, list[P
         problems.append(f"line {block.title.index + 1}: {block.title.text}: no indicator header found")
         return proj, [], problems
     cols = _columns(header)
-    if layout == "b" and cols.note is None:
-        cols.note = None
     reader = _IndicatorReader(no, layout, cols)
     stop = {"a": _self_eval_total_a, "b": _self_eval_total_b, "c": _self_eval_total_c}[layout]
     total_row = _read_indicator_rows(reader, body, stop)
@@ -1368,13 +1448,12 @@ def _parse_target(block: _Block, no: int, info: DocumentInfo):
     items: list[PerformanceIndicator] = []
     if header is not None:
         reader = _IndicatorReader(no, "t", _columns(header))
-        end = _read_indicator_rows(reader, body, lambda r: False)
+        _read_indicator_rows(reader, body, lambda r: False)
         items = reader.items
         proj.notes += reader.notes
         problems += reader.problems
         if items:
             proj.line_end = max(i.line_no for i in items)
-        del end
     elif proj.project_name:
         problems.append(f"line {block.title.index + 1}: {block.title.text}: no indicator header found")
     return proj, items, problems
@@ -1457,6 +1536,14 @@ def _reconcile(proj: PerformanceProject, items: list[PerformanceIndicator]) -> N
     total = sum(scores) + (proj.execution_score or 0)
     deduction = next((float(n.split()[1]) for n in proj.notes if n.startswith("减分项 ")), 0.0)
     total -= deduction
+    weights = [i.weight for i in items if i.weight is not None]
+    printed_weight = next((float(n.split()[-1]) for n in proj.notes if n.startswith("总分 分值 ")), None)
+    weight_total = sum(weights) + (proj.execution_weight or 0)
+    if printed_weight is not None and abs(weight_total - printed_weight) > 0.05:
+        proj.notes.append(
+            f"weight_reconciliation: indicator 分值 {sum(weights):g} + execution {proj.execution_weight or 0:g}"
+            f" = {weight_total:g} != printed 总分 分值 {printed_weight:g}"
+        )
     if abs(total - proj.score_total) > 0.05:
         proj.notes.append(
             f"score_reconciliation: indicators {sum(scores):g} + execution {proj.execution_score or 0:g}"
@@ -1474,8 +1561,12 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
     cannot be read is reported in `problems` with its line number, never raised.
     """
     result = PerformanceResult()
-    rows = _rows(doc)
-    titles, summary_idx = _find_titles(rows)
+    try:
+        rows = _rows(doc)
+        titles, summary_idx = _find_titles(rows)
+    except Exception as exc:  # pragma: no cover - defensive: text we cannot even split
+        result.problems.append(f"line 1: performance tables: {type(exc).__name__}: {exc}")
+        return result
     bounds = sorted([t.index for t in titles] + summary_idx) + [len(rows)]
     no = 0
     for title in titles:
@@ -1483,6 +1574,8 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
         block = _Block(title, rows[title.index + 1:end], _pre_title_code(rows, title.index))
         try:
             proj, items, problems = _parse_block(block, no + 1, info)
+            if proj is not None:
+                _reconcile(proj, items)
         except Exception as exc:  # never let one damaged table stop the document
             result.problems.append(f"line {title.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
             continue
@@ -1493,7 +1586,6 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
         proj.project_no = no
         for ind in items:
             ind.project_no = no
-        _reconcile(proj, items)
         result.projects.append(proj)
         result.indicators += items
     for idx in summary_idx:
@@ -1513,10 +1605,7 @@ def _parse_block(block: _Block, no: int, info: DocumentInfo):
                                  else _parse_self_eval(block, no))
     else:
         proj, items, problems = _parse_target(block, no, info)
-    blank = (
-        (proj.project_name is None or t.scope == "fund" and _read_name(block.rows) is None)
-        and proj.budget_wan is None and not items
-    )
-    if blank:
-        return None, [], []
+    named = _unit_name_cell(block.rows)[0] if t.scope == "unit" else proj.project_name
+    if named is None and proj.budget_wan is None and not items:
+        return None, [], []  # a blank template ('指标1:' placeholders only)
     return proj, items, problems

@@ -381,10 +381,19 @@ def _copy_refresh_log(con, db_path: Path) -> None:
 
 
 def _record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
-    """Keep earlier versions of changed files on record (documents row only, no facts)."""
-    if not pairs or not db_path.exists():
+    """Keep earlier versions of changed files on record (documents row only, no facts).
+
+    Runs on every refresh, not only when a file changed: the history rows already in the
+    live warehouse must be carried into the new file too.
+    """
+    if not db_path.exists():
         return
-    con.execute(f"attach '{_sql_path(db_path)}' as live (read_only)")
+    try:
+        con.execute(f"attach '{_sql_path(db_path)}' as live (read_only)")
+    except duckdb.Error:
+        if pairs:  # pairs come from the live file, so it was readable a moment ago
+            raise
+        return  # not a warehouse (yet): there is no history to keep
     try:
         for old_id, new_id in pairs:
             con.execute(
@@ -392,8 +401,10 @@ def _record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None
                 "from live.raw.documents where document_id = ? and document_id not in (select document_id from raw.documents)",
                 [new_id, old_id],
             )
-        con.execute("insert into raw.documents select * from live.raw.documents where status = 'superseded' "
-                    "and document_id not in (select document_id from raw.documents)")
+        if con.execute("select count(*) from duckdb_tables() where database_name = 'live' "
+                       "and schema_name = 'raw' and table_name = 'documents'").fetchone()[0]:
+            con.execute("insert into raw.documents select * from live.raw.documents where status = 'superseded' "
+                        "and document_id not in (select document_id from raw.documents)")
     finally:
         con.execute("detach live")
 

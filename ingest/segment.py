@@ -99,8 +99,13 @@ def is_header_line(cells: list[str]) -> bool:
 
 
 def _is_page_furniture(cells: list[str]) -> bool:
-    """Single-cell lines inside a table that are not rows: page headers, units, page numbers."""
-    return len([c for c in cells if c.strip()]) <= 1
+    """Lines inside a table that are not rows: page headers, units, page numbers (one cell,
+    no column position). A single text cell standing in a column (tabs before it) is a row:
+    the wrapped rest of the cell above."""
+    nonempty = [i for i, c in enumerate(cells) if c.strip()]
+    if not nonempty:
+        return True
+    return len(nonempty) == 1 and (len(cells) == 1 or nonempty[0] == 0)
 
 
 def _is_flattened_table(text: str) -> bool:

@@ -1,0 +1,639 @@
+"""The refresh job: incremental, atomic, lock-guarded, and tolerant of bad input.
+
+Full dbt builds are slow (~6 s), so only three tests run one: the module fixture (one
+warehouse built from the samples), the re-run test, and the reader-during-swap test (a real
+build over an incremental state with a superseded and a removed document). Everything
+where dbt is irrelevant uses build=False or a stand-in for `pipeline.run_dbt`.
+
+Warehouse files are inspected through `open_ro`, an in-memory connection that ATTACHes the
+file: `duckdb.connect(path, read_only=True)` returns a cached instance within one process,
+which would keep showing a replaced file (see test_reader_keeps_old_state_across_swap).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from ingest import cli, load, pipeline
+from ingest import parse_document
+from ingest.parse_document import parse_path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SAMPLES = PROJECT / "data" / "samples"
+SAMPLE_FILES = sorted(p.name for p in SAMPLES.glob("*.txt"))  # the five top-level samples
+BUDGET = "000_0b5863540bb89ed9.txt"  # 预算, 35 tables
+PERF_OR_OTHER = "001_ba0d23ffbd0d6f1c.txt"
+FINAL = "003_a908d6a88c021b91.txt"  # 决算
+COUNTED_TABLES = load.RAW_TABLES + ["ingest_rejections"]
+
+runner = CliRunner()
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def open_ro(db: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute(f"attach '{db}' as w (read_only)")
+    con.execute("use w")
+    return con
+
+
+def q(db: Path, sql: str, params=None) -> list[tuple]:
+    con = open_ro(db)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def raw_counts(db: Path) -> dict[str, int]:
+    con = open_ro(db)
+    try:
+        return {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in COUNTED_TABLES}
+    finally:
+        con.close()
+
+
+def documents_content(db: Path) -> list[tuple]:
+    """raw.documents without its timestamp, in a stable order."""
+    con = open_ro(db)
+    try:
+        cols = [r[0] for r in con.execute("describe raw.documents").fetchall() if r[0] != "loaded_at"]
+        return con.execute(f"select {', '.join(cols)} from raw.documents order by document_id").fetchall()
+    finally:
+        con.close()
+
+
+def doc_id(path: Path) -> str:
+    return load.document_id_for(sha(path))
+
+
+def building_files(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir() if ".building-" in p.name)
+
+
+def edit_narrative(text: str, nth: int = 0) -> str:
+    """Change one character in a long prose line (no digits, tabs or pipes: not a table row)."""
+    lines = text.split("\n")
+    prose = [i for i, l in enumerate(lines) if len(l) > 40 and not re.search(r"[\d\t|]", l) and "的" in l]
+    assert len(prose) > nth, "sample has too few prose lines to edit"
+    i = prose[nth]
+    lines[i] = lines[i].replace("的", "之", 1)
+    return "\n".join(lines)
+
+
+def edit_file(path: Path, nth: int = 0) -> None:
+    path.write_text(edit_narrative(path.read_text(encoding="utf-8"), nth), encoding="utf-8")
+
+
+def copy_samples(dest: Path, names=SAMPLE_FILES) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, dest / name)
+    return dest
+
+
+def copy_warehouse(src_db: Path, src_input: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A private copy of a warehouse and its input folder, to change freely."""
+    inp = tmp_path / "input"
+    shutil.copytree(src_input, inp)
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(src_db, db)
+    return inp, db
+
+
+# ------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One fully built warehouse (raw + dbt models + tests) from the five samples."""
+    root = tmp_path_factory.mktemp("built")
+    inp = copy_samples(root / "input")
+    db = root / "warehouse.duckdb"
+    result = pipeline.refresh(inp, db, build=True)
+    return inp, db, result
+
+
+@pytest.fixture
+def raw_base(tmp_path):
+    """A raw-only warehouse (build=False) of three samples: cheap, for incremental tests."""
+    inp = copy_samples(tmp_path / "input", [BUDGET, PERF_OR_OTHER, FINAL])
+    db = tmp_path / "warehouse.duckdb"
+    result = pipeline.refresh(inp, db, build=False)
+    assert result.published and result.documents_parsed == 3
+    return inp, db
+
+
+# ------------------------------------------------------------------ 1. idempotent re-run
+
+
+def test_first_build_publishes_models(built):
+    inp, db, result = built
+    assert result.published
+    assert result.documents_seen == len(SAMPLE_FILES) == 5
+    assert result.documents_parsed == 5 and result.documents_reused == 0
+    assert result.rejections == [] and result.duplicates == [] and result.removed == []
+    assert "Completed successfully" in result.dbt_summary or "Done." in result.dbt_summary
+    assert q(db, "select count(*) from main.dim_document")[0][0] == 5
+    assert q(db, "select count(*) from raw.amount_cells")[0][0] > 500
+    assert building_files(db) == []
+
+
+def test_rerun_same_input_changes_nothing(built, tmp_path):
+    inp, db = copy_warehouse(built[1], built[0], tmp_path)
+    counts, docs = raw_counts(db), documents_content(db)
+    cells = q(db, "select count(*), sum(amount), count(distinct document_id) from raw.amount_cells")
+    marts = q(db, "select (select count(*) from main.dim_document), (select count(*) from main.fct_expenditure)")
+
+    result = pipeline.refresh(inp, db, build=True)
+
+    assert result.published
+    assert result.documents_seen == 5
+    assert result.documents_reused == 5
+    assert result.documents_parsed == 0
+    assert result.superseded == [] and result.removed == [] and result.rejections == []
+    assert raw_counts(db) == counts
+    assert documents_content(db) == docs
+    assert q(db, "select count(*), sum(amount), count(distinct document_id) from raw.amount_cells") == cells
+    assert q(db, "select (select count(*) from main.dim_document), (select count(*) from main.fct_expenditure)") == marts
+    # the log is a history: both runs are in it
+    assert q(db, "select documents_parsed, documents_reused from raw.refresh_log order by refreshed_at") == [(5, 0), (0, 5)]
+
+
+# ------------------------------------------------------------------ 2. one edited file
+
+
+def test_edited_file_reparses_only_that_file(raw_base):
+    inp, db = raw_base
+    target = inp / BUDGET
+    old_id = doc_id(target)
+    old_cells = q(db, "select count(*) from raw.amount_cells where document_id = ?", [old_id])[0][0]
+    assert old_cells > 0
+    edit_file(target)
+    new_id = doc_id(target)
+    assert new_id != old_id
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.documents_parsed == 1
+    assert result.documents_reused == 2
+    assert result.superseded == [BUDGET]
+    rows = dict((r[0], r[1:]) for r in q(db, "select document_id, status, superseded_by from raw.documents"))
+    assert rows[old_id] == ("superseded", new_id)
+    assert rows[new_id] == ("current", None)
+    assert sum(1 for s, _ in rows.values() if s == "current") == 3
+    # facts only from current documents; the edit was in prose, so the new version has the same facts
+    current = {r[0] for r in q(db, "select document_id from raw.documents where status = 'current'")}
+    assert {r[0] for r in q(db, "select distinct document_id from raw.amount_cells")} == current
+    for table in ("amount_cells", "tables", "table_lines", "units", "document_files"):
+        assert q(db, f"select count(*) from raw.{table} where document_id = ?", [old_id])[0][0] == 0, table
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [new_id])[0][0] == old_cells
+
+    # an unchanged re-run keeps the history row; a second edit chains it
+    again = pipeline.refresh(inp, db, build=False)
+    assert again.documents_parsed == 0 and again.superseded == []
+    assert q(db, "select status, superseded_by from raw.documents where document_id = ?", [old_id]) == [("superseded", new_id)]
+    edit_file(target, nth=1)
+    third_id = doc_id(target)
+    pipeline.refresh(inp, db, build=False)
+    chain = dict((r[0], r[1:]) for r in q(db, "select document_id, status, superseded_by from raw.documents"))
+    assert chain[old_id] == ("superseded", new_id)
+    assert chain[new_id] == ("superseded", third_id)
+    assert chain[third_id] == ("current", None)
+    assert pipeline.status(db)["superseded_documents"] == 2
+
+
+# ------------------------------------------------------------------ 3. removed, duplicated, renamed
+
+
+def test_removed_file_leaves_raw_tables(raw_base):
+    inp, db = raw_base
+    gone = inp / FINAL
+    gone_id = doc_id(gone)
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [gone_id])[0][0] > 0
+    gone.unlink()
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.removed == [FINAL]
+    assert result.documents_reused == 2 and result.documents_parsed == 0
+    for table in load.RAW_TABLES:
+        assert q(db, f"select count(*) from raw.{table} where document_id = ?", [gone_id])[0][0] == 0, table
+    assert q(db, "select count(*) from raw.documents")[0][0] == 2
+
+
+def test_same_document_under_two_names_loads_once(raw_base):
+    inp, db = raw_base
+    (inp / "copies").mkdir()
+    shutil.copy(inp / BUDGET, inp / "copies" / "same.txt")
+    the_id = doc_id(inp / BUDGET)
+    cells = q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0]
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.duplicates == [f"copies/same.txt = {BUDGET}"]
+    assert result.documents_seen == 4 and result.documents_parsed == 0 and result.documents_reused == 3
+    assert q(db, "select count(*) from raw.documents where document_id = ?", [the_id])[0][0] == 1
+    assert sorted(r[0] for r in q(db, "select source_path from raw.document_files where document_id = ?", [the_id])) == \
+        sorted([BUDGET, "copies/same.txt"])
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] == cells
+
+    # on a fresh warehouse too (both names in the first run): still one document
+    fresh = db.with_name("fresh.duckdb")
+    r2 = pipeline.refresh(inp, fresh, build=False)
+    assert r2.documents_parsed == 3 and len(r2.duplicates) == 1
+    assert q(fresh, "select count(*) from raw.documents")[0][0] == 3
+    assert q(fresh, "select count(*) from raw.document_files")[0][0] == 4
+
+
+def test_renamed_file_is_reused_and_renamed(raw_base):
+    inp, db = raw_base
+    the_id = doc_id(inp / FINAL)
+    (inp / FINAL).rename(inp / "renamed.txt")
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.documents_parsed == 0 and result.documents_reused == 3
+    assert result.removed == [FINAL]
+    assert q(db, "select source_path, source_file, status from raw.documents where document_id = ?", [the_id]) == \
+        [("renamed.txt", "renamed.txt", "current")]
+    assert q(db, "select source_path from raw.document_files where document_id = ?", [the_id]) == [("renamed.txt",)]
+
+
+# ------------------------------------------------------------------ 4. readers during the swap
+
+
+def test_reader_keeps_old_state_across_swap(built, tmp_path, monkeypatch):
+    inp, db = copy_warehouse(built[1], built[0], tmp_path)
+    old_id, removed_id = doc_id(inp / BUDGET), doc_id(inp / PERF_OR_OTHER)
+    reader = duckdb.connect(str(db), read_only=True)
+    snapshot = "select (select count(*) from raw.documents), (select count(*) from raw.amount_cells), " \
+               "(select count(*) from main.dim_document), (select string_agg(document_id, ',' order by document_id) from raw.documents)"
+    before = reader.execute(snapshot).fetchone()
+    assert before[0] == 5 and before[2] == 5
+    inode = os.stat(db).st_ino
+
+    edit_file(inp / BUDGET)
+    (inp / PERF_OR_OTHER).unlink()
+    seen_during = []
+    real_run_dbt = pipeline.run_dbt
+
+    def run_dbt_and_look(tmp, commands):
+        seen_during.append(("before dbt", reader.execute(snapshot).fetchone(), os.stat(db).st_ino))
+        ok, out = real_run_dbt(tmp, commands)  # a real build over the incremental state
+        seen_during.append(("after dbt", reader.execute(snapshot).fetchone(), os.stat(db).st_ino))
+        return ok, out
+
+    monkeypatch.setattr(pipeline, "run_dbt", run_dbt_and_look)
+    result = pipeline.refresh(inp, db, build=True)
+
+    assert result.published, result.dbt_summary
+    assert result.superseded == [BUDGET] and result.removed == [PERF_OR_OTHER]
+    for label, state, ino in seen_during:
+        assert state == before, label
+        assert ino == inode, label  # the live file is not touched while building
+    assert os.stat(db).st_ino != inode  # replaced by rename, not rewritten
+    # the open reader still sees the complete old state, models included
+    assert reader.execute(snapshot).fetchone() == before
+    assert reader.execute("select count(*) from main.fct_expenditure").fetchone()[0] > 0
+
+    # a new connection from another process sees the new state
+    code = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print(c.execute(\"select count(*) from raw.documents where status = 'current'\").fetchone()[0], "
+            "c.execute(\"select count(*) from raw.documents where status = 'superseded'\").fetchone()[0], "
+            "c.execute('select count(*) from main.dim_document').fetchone()[0])")
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["4", "1", "4"]
+    assert q(db, "select count(*) from raw.documents where document_id = ?", [removed_id])[0][0] == 0
+    assert q(db, "select status from raw.documents where document_id = ?", [old_id]) == [("superseded",)]
+
+    # in this process, duckdb.connect() hands back the cached old instance while the reader is open...
+    same_process = duckdb.connect(str(db), read_only=True)
+    assert same_process.execute(snapshot).fetchone() == before
+    same_process.close()
+    reader.close()
+    # ...and the new file once nothing holds the old one
+    fresh = duckdb.connect(str(db), read_only=True)
+    assert fresh.execute("select count(*) from main.dim_document").fetchone()[0] == 4
+    fresh.close()
+
+
+def test_open_reader_does_not_confuse_incremental_reuse(raw_base):
+    """Regression: the previous state used to be read through the in-process instance cache, so
+    with a reader open on an older file a re-added document was 'reused' from a file that no
+    longer had it and silently vanished."""
+    inp, db = raw_base
+    reader = duckdb.connect(str(db), read_only=True)  # pins the first file in this process
+    parked = inp.parent / "parked.txt"
+    shutil.move(inp / FINAL, parked)
+    assert pipeline.refresh(inp, db, build=False).removed == [FINAL]
+    shutil.move(parked, inp / FINAL)
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.documents_parsed == 1 and result.documents_reused == 2
+    the_id = doc_id(inp / FINAL)
+    assert q(db, "select count(*) from raw.documents where document_id = ? and status = 'current'", [the_id])[0][0] == 1
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] > 0
+    assert pipeline.status(db)["documents"] == 3
+    assert reader.execute("select count(*) from raw.documents").fetchone()[0] == 3  # still the first file
+    reader.close()
+
+
+# ------------------------------------------------------------------ 5. failed builds publish nothing
+
+
+def test_failed_dbt_build_leaves_live_untouched(built, tmp_path, monkeypatch):
+    inp, db = copy_warehouse(built[1], built[0], tmp_path)
+    edit_file(inp / BUDGET)  # so that a publish would be visible
+    stale = db.with_name(db.name + ".building-999999")  # left by a killed run
+    stale.write_bytes(b"junk")
+    before = sha(db)
+    monkeypatch.setattr(pipeline, "run_dbt", lambda tmp, commands: (False, "boom"))
+
+    with pytest.raises(pipeline.RefreshFailed, match="dbt build failed") as exc:
+        pipeline.refresh(inp, db, build=True)
+
+    assert "boom" in str(exc.value)  # the reason reaches the user even without dbt's keywords
+    assert sha(db) == before
+    assert building_files(db) == []
+    with pipeline.RefreshLock(db.resolve(), 0):  # the lock was released
+        pass
+
+    res = runner.invoke(cli.app, ["refresh", "--input", str(inp), "--db", str(db)])
+    assert res.exit_code == 1
+    assert "dbt build failed" in res.output and "boom" in res.output
+    assert sha(db) == before
+    assert building_files(db) == []
+
+
+def test_error_while_loading_leaves_live_untouched(raw_base, monkeypatch):
+    """An exception before dbt (here: writing raw rows) also publishes nothing, and the next
+    refresh in the same process starts from a clean building file."""
+    inp, db = raw_base
+    edit_file(inp / BUDGET)
+    before = sha(db)
+    real_append = load.append_rows
+
+    def broken(con, batches):
+        real_append(con, batches)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(load, "append_rows", broken)
+    try:
+        pipeline.refresh(inp, db, build=False)
+        pytest.fail("the refresh should have raised")
+    except RuntimeError as exc:
+        assert "disk full" in str(exc)
+        assert sha(db) == before and building_files(db) == []
+        # retry while the error is still being handled (its traceback keeps the failed run's
+        # frame alive): the failed run must have closed its connection, or DuckDB's instance
+        # cache hands the new run the deleted half-built file, rows and all
+        monkeypatch.setattr(load, "append_rows", real_append)
+        result = pipeline.refresh(inp, db, build=False)
+    assert result.published and result.documents_parsed == 1
+    assert q(db, "select count(*) from raw.documents where status = 'current'")[0][0] == 3
+
+
+# ------------------------------------------------------------------ 6. concurrency
+
+
+def test_concurrent_refresh_is_refused_or_waits(raw_base):
+    inp, db = raw_base
+    before = sha(db)
+    edit_file(inp / BUDGET)
+    outcome = {}
+
+    with pipeline.RefreshLock(db.resolve(), 0):
+        with pytest.raises(pipeline.RefreshBusy, match="another refresh is running"):
+            pipeline.refresh(inp, db, build=False, wait_seconds=0)
+
+        res = runner.invoke(cli.app, ["refresh", "--input", str(inp), "--db", str(db), "--no-build"])
+        assert res.exit_code == 75
+        assert "another refresh is running" in res.output and str(db.name) in res.output
+        assert sha(db) == before
+
+        def waiter():
+            try:
+                outcome["result"] = pipeline.refresh(inp, db, build=False, wait_seconds=30)
+            except Exception as exc:  # pragma: no cover - reported below
+                outcome["error"] = exc
+
+        t = threading.Thread(target=waiter)
+        t.start()
+        time.sleep(1.0)
+        assert t.is_alive()  # waiting for the lock, not running
+        assert sha(db) == before
+    t.join(30)
+    assert not t.is_alive()
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["result"].published and outcome["result"].documents_parsed == 1
+    assert sha(db) != before
+
+
+# ------------------------------------------------------------------ 7. bad input
+
+
+ENCODED = {  # name -> (codec for bytes, expected recorded encoding, line ending)
+    "gb18030.txt": ("gb18030", "gb18030", "\n"),
+    "bom.txt": ("utf-8-sig", "utf-8-sig", "\n"),
+    "utf16.txt": ("utf-16", "utf-16", "\n"),
+    "utf16le_nobom.txt": ("utf-16-le", "utf-16-le", "\n"),
+    "crlf.txt": ("utf-8", "utf-8", "\r\n"),
+}
+BAD = {"empty.txt": "read", "binary.txt": "read", "truncated.txt": "detect", "recipe.txt": "detect"}
+RECIPE = ("红烧肉的做法\n\n材料：五花肉500克，冰糖30克，生抽2勺，老抽1勺，姜3片。\n\n"
+          "步骤：\n1. 五花肉切块，冷水下锅焯水。\n2. 小火炒糖色，下肉翻炒上色。\n"
+          "3. 加热水没过肉，炖一小时，大火收汁。\n")
+
+
+@pytest.fixture
+def messy_input(tmp_path):
+    inp = copy_samples(tmp_path / "input", [BUDGET, FINAL])
+    data = (SAMPLES / BUDGET).read_bytes()
+    text = data.decode("utf-8")
+    for k, (name, (codec, _, eol)) in enumerate(ENCODED.items()):
+        (inp / name).write_bytes(edit_narrative(text, k).replace("\n", eol).encode(codec))
+    (inp / "empty.txt").write_bytes(b"")
+    rng = random.Random(20240601)
+    (inp / "binary.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4000)) + b"\x00" * 100)
+    cut = next(n for n in range(200, 220) if _cuts_a_character(data, n))
+    (inp / "truncated.txt").write_bytes(data[:cut])
+    (inp / "recipe.txt").write_text(RECIPE, encoding="utf-8")
+    return inp
+
+
+def _cuts_a_character(data: bytes, n: int) -> bool:
+    try:
+        data[:n].decode("utf-8")
+        return False
+    except UnicodeDecodeError as exc:
+        return exc.start >= n - 3  # only the last, incomplete character is broken
+
+
+def test_bad_input_is_rejected_and_nothing_is_lost(messy_input, tmp_path):
+    inp, db = messy_input, tmp_path / "warehouse.duckdb"
+    assert 200 <= (inp / "truncated.txt").stat().st_size < 204
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.published
+    assert result.documents_seen == 2 + len(ENCODED) + len(BAD)
+    assert result.documents_parsed == 2 + len(ENCODED)
+    # every real document loaded, each variant with exactly the facts of the UTF-8 original
+    loaded = {r[0]: r[1:] for r in q(db, """
+        select d.source_path, d.encoding, d.status, d.n_tables,
+               (select count(*) from raw.amount_cells a where a.document_id = d.document_id)
+        from raw.documents d""")}
+    assert set(loaded) == {BUDGET, FINAL, *ENCODED}
+    original = loaded[BUDGET]
+    assert original[3] > 200
+    for name, (_, encoding, _) in ENCODED.items():
+        assert loaded[name] == (encoding, "current", original[2], original[3]), name
+    # every bad file is on record with a stage and a reason, in the result and in the warehouse
+    by_result = {r["source_path"]: r for r in result.rejections}
+    assert {k: v["stage"] for k, v in by_result.items()} == BAD
+    in_db = {r[0]: r[1:] for r in q(db, "select source_path, stage, reason, content_sha256 from raw.ingest_rejections")}
+    assert {k: v[0] for k, v in in_db.items()} == BAD
+    for name, (stage, reason, digest) in in_db.items():
+        assert reason and digest == sha(inp / name)
+    assert "empty" in in_db["empty.txt"][1]
+    assert "not text" in in_db["binary.txt"][1]
+    assert "tables found=0" in in_db["truncated.txt"][1]
+    assert "kind=None" in in_db["recipe.txt"][1]
+    assert not {r[0] for r in q(db, "select source_path from raw.document_files")} & set(BAD)
+    assert [r["source_path"] for r in pipeline.status(db)["rejections"]] == sorted(BAD)
+
+    # the CLI: exit 0 (a usable warehouse was published), every rejection listed
+    res = runner.invoke(cli.app, ["refresh", "--input", str(inp), "--db", str(db), "--no-build"])
+    assert res.exit_code == 0, res.output
+    assert "4 rejected" in res.output
+    for name, stage in BAD.items():
+        assert f"rejected: {name} [{stage}]" in res.output
+    # and the re-run reused the good documents and re-recorded the same rejections
+    assert q(db, "select documents_parsed, documents_reused, rejections from raw.refresh_log order by refreshed_at") == \
+        [(7, 0, 4), (0, 7, 4)]
+
+
+def test_truncated_but_long_document_still_loads(tmp_path):
+    """A whole document cut in its last character loses only that character."""
+    inp = tmp_path / "input"
+    inp.mkdir()
+    data = (SAMPLES / FINAL).read_bytes()
+    cut = next(n for n in range(len(data) - 1, len(data) - 2000, -1) if _cuts_a_character(data, n))
+    (inp / "cut.txt").write_bytes(data[:cut])
+    result = pipeline.refresh(inp, tmp_path / "w.duckdb", build=False)
+    assert result.rejections == [] and result.documents_parsed == 1
+    assert q(tmp_path / "w.duckdb", "select encoding, doc_kind from raw.documents") == [("utf-8 (damaged)", "决算")]
+
+
+def test_every_copy_of_a_rejected_file_is_reported(tmp_path):
+    inp = copy_samples(tmp_path / "input", [FINAL])
+    (inp / "recipe.txt").write_text(RECIPE, encoding="utf-8")
+    (inp / "recipe copy.txt").write_text(RECIPE, encoding="utf-8")
+    result = pipeline.refresh(inp, tmp_path / "w.duckdb", build=False)
+    assert sorted(r["source_path"] for r in result.rejections) == ["recipe copy.txt", "recipe.txt"]
+    assert {r["stage"] for r in result.rejections} == {"detect"}
+    assert q(tmp_path / "w.duckdb", "select count(*) from raw.ingest_rejections")[0][0] == 2
+
+
+def test_missing_input_folder_fails_cleanly(tmp_path):
+    res = runner.invoke(cli.app, ["refresh", "--input", str(tmp_path / "nope"), "--db", str(tmp_path / "w.duckdb")])
+    assert res.exit_code == 1 and "input folder not found" in res.output
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+# ------------------------------------------------------------------ 8. one broken table
+
+
+def test_one_failing_table_keeps_the_rest_of_the_document(monkeypatch, tmp_path):
+    path = SAMPLES / FINAL
+    clean = parse_path(path, FINAL)
+    kinds = {t.table_no: t.table_kind for t in clean.tables}
+    broken_nos = {n for n, k in kinds.items() if k == "basic_econ"}
+    assert len(broken_nos) == 1 and clean.table_errors == []
+    expected = [a for a in clean.amounts if a.table_no not in broken_nos]
+    assert 0 < len(expected) < len(clean.amounts)
+
+    real = parse_document.parse_financial_table
+
+    def flaky(table, doc_kind):
+        if table.table_kind == "basic_econ":
+            raise ValueError("cannot read this table")
+        return real(table, doc_kind)
+
+    monkeypatch.setattr(parse_document, "parse_financial_table", flaky)
+    parsed = parse_path(path, FINAL)
+
+    assert [n for n, _ in parsed.table_errors] == sorted(broken_nos)
+    assert "ValueError: cannot read this table" in parsed.table_errors[0][1]
+    assert len(parsed.tables) == len(clean.tables)  # the table itself is still on record
+    assert {a.table_no for a in parsed.amounts} == {a.table_no for a in expected}
+    assert len(parsed.amounts) == len(expected)
+
+    # and through the refresh (one file: parsed in this process, so the patch applies)
+    inp = copy_samples(tmp_path / "input", [FINAL])
+    db = tmp_path / "w.duckdb"
+    result = pipeline.refresh(inp, db, build=False, jobs=1)
+    assert result.table_errors == 1 and result.rejections == []
+    the_id = doc_id(inp / FINAL)
+    assert q(db, "select table_no, reason from raw.table_errors where document_id = ?", [the_id]) == \
+        [(next(iter(broken_nos)), "ValueError: cannot read this table")]
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] == len(expected)
+
+
+# ------------------------------------------------------------------ 9. CLI output
+
+
+def test_cli_json_summary(tmp_path):
+    inp = copy_samples(tmp_path / "input", [BUDGET, FINAL])
+    (inp / "empty.txt").write_bytes(b"")
+    db = tmp_path / "w.duckdb"
+    res = runner.invoke(cli.app, ["refresh", "--input", str(inp), "--db", str(db), "--no-build", "--json"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)
+    assert summary["documents_seen"] == 3
+    assert summary["documents_parsed"] == 2
+    assert summary["documents_reused"] == 0
+    assert summary["published"] is True
+    assert summary["db_path"] == str(db.resolve())
+    assert [(r["source_path"], r["stage"]) for r in summary["rejections"]] == [("empty.txt", "read")]
+
+    again = json.loads(runner.invoke(cli.app, ["refresh", "--input", str(inp), "--db", str(db), "--no-build", "--json"]).stdout)
+    assert (again["documents_parsed"], again["documents_reused"]) == (0, 2)
+
+
+def test_cli_status(built, tmp_path):
+    _, db, _ = built
+    res = runner.invoke(cli.app, ["status", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert "documents: 5" in res.output
+    assert "rejections: []" in res.output
+    assert "last_refresh:" in res.output
+
+    info = json.loads(runner.invoke(cli.app, ["status", "--db", str(db), "--json"]).stdout)
+    assert info["documents"] == 5 and info["superseded_documents"] == 0
+    assert info["documents_by_kind"] == {"决算": 2, "绩效自评": 1, "预算": 2}
+    assert isinstance(info["reconciliation_failures"], int)
+
+    missing = runner.invoke(cli.app, ["status", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 1 and "warehouse not found" in missing.output
