@@ -247,6 +247,9 @@ PROJECT_NAMES = [
     "信息网络平台建设维护费", "两定机构监管专项经费", "医保服务站工作经费", "城乡居民征缴专项经费",
     "退役军人辅助性岗位经费", "网络设备软件运行保障经费", "政府购买服务经费", "综合工作经费",
     "业务工作经费", "乡镇卫生院能力提升补助", "社区服务中心运行补助", "专项审计工作经费", "统计调查专项经费",
+    "城乡居民医疗保险工作经费", "离休干部管理工作专项经费", "慢性病鉴定和档案归档专项经费", "新增定点评估及年度考核专项经费",
+    "医疗救助代办服务费", "困难群众基本生活补助资金", "政务服务窗口运行经费", "数据质量核查专项经费",
+    "办公设备购置经费", "干部教育培训经费", "公共卫生服务补助资金", "城乡社区治理专项经费",
 ]
 
 
@@ -489,6 +492,30 @@ DUTY_TEMPLATES = [
 ]
 
 
+GLOSSARY = [
+    ("财政拨款收入", "指单位从同级财政部门取得的财政预算资金。"),
+    ("上级补助收入", "指单位从主管部门和上级单位取得的非财政性补助收入。"),
+    ("事业收入", "指事业单位开展专业业务活动及辅助活动所取得的收入。"),
+    ("经营收入", "指事业单位在专业业务活动及辅助活动之外开展非独立核算经营活动取得的收入。"),
+    ("附属单位上缴收入", "指单位附属的独立核算单位按照规定上缴的收入。"),
+    ("其他收入", "指除上述“财政拨款收入”、“上级补助收入”、“事业收入”、“经营收入”等以外的收入。"),
+    ("使用非财政拨款结余", "指事业单位按照预算管理要求使用非财政拨款结余弥补收支差额的金额。"),
+    ("上年结转和结余", "指以前年度尚未完成、结转到本年按有关规定继续使用的资金。"),
+    ("基本支出", "指保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"),
+    ("项目支出", "指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。"),
+    ("上缴上级支出", "指事业单位按照财政部门和主管部门的规定上缴上级单位的支出。"),
+    ("经营支出", "指事业单位在专业活动及辅助活动之外开展非独立核算经营活动发生的支出。"),
+    ("对附属单位补助支出", "指事业单位用财政补助收入之外的收入对附属单位补助发生的支出。"),
+    ("“三公”经费", "指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。其中，因公出国（境）费"
+                  "反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置及运行费反映"
+                  "单位公务用车车辆购置支出（含车辆购置税）及租用费、燃料费、维修费、过路过桥费、保险费等支出；公务接待费反映单位"
+                  "按规定开支的各类公务接待（含外宾接待）支出。"),
+    ("机关运行经费", "指为保障行政单位和参照公务员法管理的事业单位运行，使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出，"
+                   "包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、"
+                   "办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。"),
+]
+
+
 class DocumentBuilder:
     def __init__(self, index: int, seed: int, layout: str | None = None):
         self.index = index
@@ -532,6 +559,7 @@ class DocumentBuilder:
         }
         self.three_layout = ""
         self.basic_groups = 0
+        self.total_label = None
         budget_doc = self.stage == "预算"
         self.num = make_numbers(rng, self.dept, self.unit_label, "决算" if self.stage == "决算" else "预算",
                                 self.year, budget_doc and self.layout == "Y1")
@@ -588,6 +616,30 @@ class DocumentBuilder:
             f"公务用车购置费{self.w(b3['公务用车购置费'])}万元，公务用车运行维护费{self.w(b3['公务用车运行维护费'])}万元，"
             f"公务接待费{self.w(b3['公务接待费'])}万元。")
         return lines
+
+    def glossary(self, numbered: str = "num") -> list[str]:
+        out = []
+        entries = GLOSSARY[:]
+        for code in sorted({l.code for l in self.num.leaves}):
+            entries.append((f"{func_name(code[:3], self.year)}（类）{func_name(code[:5], self.year)}（款）"
+                            f"{func_name(code, self.year)}（项）", f"反映{self.dept.duty}方面的相关支出。"))
+        for k, (term, text) in enumerate(entries, start=1):
+            out.append(f"{k}. {term}：{text}" if numbered == "num" else f"（{cn_num(k)}）{term}：{text}")
+            out.append("")
+        return out
+
+    def explanations(self) -> list[str]:
+        """情况说明 of the function items: one sentence per 项, as the documents print them."""
+        word = "决算数" if self.stage == "决算" else "预算数"
+        out = []
+        for k, l in enumerate(self.num.leaves, start=1):
+            rate = self.rng.randint(40, 100)
+            out.append(
+                f"({k}) {func_name(l.code[:3], self.year)}（类）{func_name(l.code[:5], self.year)}（款）"
+                f"{func_name(l.code, self.year)}（项）{self.w(l.total)}万元，主要用于{self.dept.duty}相关支出"
+                + (f"，完成年初预算的{rate}%，{word}与年初预算数存在差异的主要原因是严格控制支出。" if self.stage == "决算" else "。"))
+            out.append("")
+        return out
 
     # -------------------------------------------------------------- common tables (as rows)
     def leaf_values(self, which: str) -> Callable[[Leaf], tuple[int, ...]]:
@@ -671,7 +723,10 @@ class DocumentBuilder:
                 row("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定 依据"),
                 row("产出指标", "数量指标", "服务覆盖人数", "反映项目服务覆盖情况", f"≥{self.rng.randint(100, 90000)}人", "工作计划"),
                 row("", "时效指标", "资金支付及时率", "资金按时支付", "100%", "工作计划"),
+                row("", "质量指标", "资金使用合规率", "资金按规定用途使用", "100%", "工作计划"),
+                row("", "成本指标", "预算控制数", "支出控制在预算额度内", f"≤{p['budget_wan']:g}万元", "预算批复"),
                 row("效益指标", "社会效益指标", "政策知晓率", "群众对政策的知晓程度", "≥90%", "工作保障措施"),
+                row("", "可持续影响指标", "长效机制建立", "建立健全长效工作机制", "长期", "工作保障措施"),
                 row("满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象满意程度", "≥90%", "满意度调查"), ""]
 
     # -------------------------------------------------------------- truth
@@ -685,7 +740,7 @@ class DocumentBuilder:
             "unit_name": self.unit, "unit_code": self.unit_code if self.layout in ("Y1",) else None,
             "province": self.province, "city": self.city, "county": self.county, "department": self.dept.name,
             "amount_unit": u, "noise": self.noise, "three_public_layout": self.three_layout,
-            "basic_groups": self.basic_groups,
+            "basic_groups": self.basic_groups, "total_row_label": self.total_label,
             "expenditure_table_kind": expenditure_kind,
             "totals": None if self.layout == "P1" else {
                 "expenditure": c(n.total()), "basic": c(n.basic()), "project": c(n.project()),
@@ -867,9 +922,11 @@ class DocumentBuilder:
                  row(f"{self.dept.name}本级", self.dept.kind, "正科级", "财政拨款"), "", "二、部门预算安排的总体情况", "")
         for p in self.overview_paragraphs():
             self.out(p, "")
+        self.out("支出按功能科目分类的明细情况", "", *self.explanations())
         self.out("三、机关运行经费安排情况", "",
-                 f"{y}年，我单位机关运行经费共计安排{self.w(n.public())}万元，主要用于日常维修、办公用房水电、办公用房取暖等日常运行支出。", "")
-        projects = self.perf_projects(rng.randint(0, 3))
+                 f"{y}年，我单位机关运行经费共计安排{self.w(n.public())}万元，主要用于日常维修、办公用房水电、办公用房取暖等日常运行支出。", "",
+                 "十、名词解释", "", *self.glossary())
+        projects = self.perf_projects(rng.randint(2, 14))
         if projects:
             self.out("七、部门项目预算安排情况及绩效目标", "")
             for k, p in enumerate(projects, start=1):
@@ -981,10 +1038,10 @@ class DocumentBuilder:
                  row("其中：（1）公务用车购置费", f(b["公务用车购置费"], zero="0.00")),
                  row("（2）公务用车运行费", f(b["公务用车运行维护费"], zero="0.00")), self.page_no())
         self.out("第三部分", f"{y} 年度部门预算情况说明", "一、预算收支总体情况")
-        for p in self.overview_paragraphs():
+        for p in self.overview_paragraphs() + [e for e in self.explanations() if e] + [g for g in self.glossary() if g]:
             # printed PDF text wraps at ~28 characters
             self.out(*[p[k:k + 28] for k in range(0, len(p), 28)])
-        projects = self.perf_projects(rng.randint(0, 3))
+        projects = self.perf_projects(rng.randint(2, 13))
         if projects:
             self.out(self.page_no(), "1.项目支出绩效目标表")
             for k, p in enumerate(projects, start=1):
@@ -1004,6 +1061,7 @@ class DocumentBuilder:
         self.out("## 第二部分收支情况", "")
         for p in self.overview_paragraphs():
             self.out(p, "")
+        self.out("## 2、支出按功能科目分类的明细情况", "", *self.explanations(), "## 十、专业名词解释", "", *self.glossary())
         self.out(f"# {y}年{t}公开报表", "", f"单位名称：{u}", "", "保密审查情况：已审查", "", "## 目录", "",
                  row("报表", "报表名称", "是否空表", "公开空表理由"))
         names = [f"{t}收支总表", f"{t}收入总表", f"{t}支出总表", f"{t}财政拨款收支总表",
@@ -1093,8 +1151,9 @@ class DocumentBuilder:
                 pub_left -= move
         vals = lambda l: (l.total, per_leaf.get(l.code, (0, 0))[0], per_leaf.get(l.code, (0, 0))[1], l.project) if l.fund == "gpb" else (0, 0, 0, 0)  # noqa: E731
         tree, total = func_tree(n.leaves, vals, y)
+        self.total_label = rng.choice(["", "合计"])
         self.out(f"### {names[4]}", "", "单位：元", "", row("功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出", "备注"),
-                 stars(7), row("", "", *[f(v) for v in total], ""))
+                 stars(7), row("", self.total_label, *[f(v) for v in total], ""))
         self.out(*[row(r.code, r.name, *[f(v) for v in r.vals], "") for r in tree], "", "表6", "")
         # 表6 一般公共预算支出明细表（按支出经济分类科目）
         self.out(names[5], "", "单位：元", "", row("部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计",
@@ -1121,7 +1180,7 @@ class DocumentBuilder:
         vals7 = lambda l: (l.basic, *per_leaf.get(l.code, (0, 0))) if l.fund == "gpb" else (0, 0, 0)  # noqa: E731
         tree, total = func_tree(n.leaves, vals7, y)
         self.out(f"## {names[6]}", "", "单位：元", "", row("功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出", "备注"),
-                 stars(6), row("", "", *[f(v) for v in total], ""), *[row(r.code, r.name, *[f(v) for v in r.vals], "") for r in tree],
+                 stars(6), row("", self.total_label, *[f(v) for v in total], ""), *[row(r.code, r.name, *[f(v) for v in r.vals], "") for r in tree],
                  "", "表8", "")
         # 表8 基本支出明细表（支出经济分类科目）
         self.out(names[7].replace("（按支出经济", "（支出经济"), "", "单位：元", "",
@@ -1134,15 +1193,30 @@ class DocumentBuilder:
                 gc, gn = gc[:3], GOV_CLASS_NAMES.get(gc[:3], "")
             self.out(row(code, name, gc, gn, f(v, decimals=False), f(v, decimals=False) if pers else "", "" if pers else f(v, decimals=False), ""))
         self.out("", "", "表12", "")
-        # 表12 "三公" (rows) in 元
-        self.three_layout = "rows_budget_meeting"
+        # 表12 "三公": one line per unit, last year | this year | change, each 合计 + 三公 parts + 会议费 + 培训费
+        self.three_layout = "by_unit_three_years"
         b = n.three["预算"]
-        car = b["公务用车购置费"] + b["公务用车运行维护费"]
-        self.out(f"### {names[11]}", "", "单位：元", "",
-                 row("单位编码", "单位名称", "“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费", "会议费", "培训费"),
-                 row("", "", "", "", "小计", "公务用车购置费", "公务用车运行费", "", "", ""), stars(10),
-                 row(ucode, u, f(sum(b.values())), f(b["因公出国(境)费"]), f(car), f(b["公务用车购置费"]),
-                     f(b["公务用车运行维护费"]), f(b["公务接待费"]), f(n.econ.get("30215", 0)), f(n.econ.get("30216", 0))), "")
+        meet, train = n.econ.get("30215", 0), n.econ.get("30216", 0)
+        last = {k: int(v * rng.uniform(0.7, 1.3)) for k, v in b.items()}
+        last_meet, last_train = int(meet * rng.uniform(0.7, 1.3)), int(train * rng.uniform(0.7, 1.3))
+
+        def block(x, m, tr, sign=False):
+            car = x["公务用车购置费"] + x["公务用车运行维护费"]
+            three = sum(x.values())
+            vals = [three + m + tr, three, x["因公出国(境)费"], x["公务接待费"], car, x["公务用车购置费"],
+                    x["公务用车运行维护费"], m, tr]
+            return [("-" if v < 0 else "") + f(abs(v), zero="0", decimals=False) for v in vals]
+        diff = {k: b[k] - last[k] for k in b}
+        head3 = ["合计", "一般公共预算拨款安排的“三公”经费预算", "", "", "", "", "", "会议费", "培训费"]
+        self.out(f"{y}年{t}一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）", "单位：元",
+                 row("单位编码", "单位名称", f"{y - 1}年", *[""] * 8, f"{y}年", *[""] * 8, "增减变化情况", *[""] * 8),
+                 row("", "", *head3 * 3),
+                 row("", "", *["", "小计", "因公出国（境）费用", "公务接待费", "公务用车购置及运行维护费", "", "", "", ""] * 3),
+                 row("", "", *["", "", "", "", "小计", "公务用车购置费", "公务用车运行费", "", ""] * 3),
+                 row("", "合计", *block(last, last_meet, last_train), *block(b, meet, train),
+                     *block(diff, meet - last_meet, train - last_train)),
+                 row(ucode, u, *block(last, last_meet, last_train), *block(b, meet, train),
+                     *block(diff, meet - last_meet, train - last_train)), "")
         projects = self.perf_projects(rng.randint(0, 2))
         for p in projects:
             self.out("单位预算专项业务经费绩效目标表", "", row("项目名称", "", p["name"], "", "", ""),
@@ -1174,6 +1248,9 @@ class DocumentBuilder:
         self.out("第二部分 决算情况说明" if sx else "## 第二部分 部门决算情况说明", "")
         for p in self.overview_paragraphs():
             self.out(p, "")
+        self.out("二、一般公共预算财政拨款支出决算情况说明" if sx else "### **(二) 一般公共预算财政拨款支出情况。**", "",
+                 *self.explanations(), "第三部分 名词解释" if sx else "## 第三部分 名词解释", "",
+                 *self.glossary())
         self.out(f"第二部分 {y}年部门决算表" if sx else f"## 第四部分 {y} 年度部门决算表", "")
         dept_line = f"部门名称: {u}" if sx else f"部门：{u}"
         year_line = f"{y}年度" if sx else f"{y} 年度"
@@ -1359,8 +1436,21 @@ class DocumentBuilder:
                              row("其中：(1) 公务用车运行维护费", f(b["公务用车运行维护费"]), f(d["公务用车运行维护费"])),
                              row("(2) 公务用车购置费", f(b["公务用车购置费"]), f(d["公务用车购置费"])))
                 self.out("", "注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为年初预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。", "")
+        if sx:
+            start(10, "部门决算公开相关信息统计表")
+            buy = int(n.public() * rng.uniform(0.0, 0.4))
+            goods = int(buy * rng.uniform(0.3, 1.0))
+            self.out(row("一、政府采购情况", "", ""), row("项目", "行次", "统计数"), row("合计", "1", f(buy)),
+                     row("货物", "2", f(goods)), row("工程", "3", ""), row("服务", "4", f(buy - goods)),
+                     row("二、机关运行经费", "", ""), row("项目", "", "统计数"),
+                     row("（一）行政单位", "5", f(n.public()) if self.dept.kind == "行政" else ""),
+                     row("（二）参照公务员法管理事业单位", "6", ""), row("三、国有资产占用情况", "", ""),
+                     row("（一）车辆数合计（辆）", "7", str(rng.randint(0, 4))), row("1. 主要负责人用车", "8", ""),
+                     row("2. 机要通信用车", "9", ""), row("3. 其他用车", "10", ""),
+                     row("（二）单价100万元（含）以上设备（不含车辆）", "11", ""), "",
+                     "注: 本表反映部门本年度政府采购、机关运行经费和国有资产占用情况。", "")
         # self-evaluations at the end
-        projects = self.perf_projects(rng.randint(0, 3))
+        projects = self.perf_projects(rng.randint(0, 9))
         if projects:
             self.out("第三部分 附件" if sx else "## 第五部分 附件", "")
             for p in projects:
@@ -1475,14 +1565,26 @@ class DocumentBuilder:
                              row("栏次", "", "1", "2", "3", "4", "5", "6")], gov_rows,
               "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。")
         self.out(f"第三部分 {u} {y} 年部门决算情况说明")
-        for p in self.overview_paragraphs():
+        for p in self.overview_paragraphs() + [e for e in self.explanations() if e]:
             self.out(*[p[k:k + 30] for k in range(0, len(p), 30)])
+        self.out(self.page_no(), "第四部分 名词解释")
+        for p in [g for g in self.glossary(numbered="cn") if g]:
+            self.out(*[p[k:k + 30] for k in range(0, len(p), 30)])
+        projects = self.perf_projects(rng.randint(0, 4))
+        for p in projects:
+            self.out(self.page_no(), *self.selfeval_block(p, "项目支出绩效自评表"))
+        self.num.projects = projects
 
     # ============================================================== P1: 项目支出绩效自评表 blocks
     def layout_P1(self) -> None:
-        projects = self.perf_projects(self.rng.randint(2, 10))
+        projects = self.perf_projects(self.rng.randint(3, 18))
         for p in projects:
             self.out("", "", *self.selfeval_block(p, "项目支出绩效自评表"))
+        budget = sum(p["budget_wan"] for p in projects)
+        executed = sum(p["executed_wan"] for p in projects)
+        self.out("", "# 县直部门绩效自评情况汇总表", "", row("单位名称", "项目个数", "预算金额（万元）", "执行金额（万元）", "平均得分"),
+                 row(self.unit, len(projects), f"{budget:.2f}", f"{executed:.2f}",
+                     f"{sum(p['score'] for p in projects) / len(projects):.2f}"), "")
         self.num.projects = projects
 
 

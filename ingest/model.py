@@ -125,6 +125,7 @@ class PerformanceProject:
     execution_rate: float | None = None  # percent as printed (92.5 for 92.5%)
     execution_weight: float | None = None  # 分值 of the budget-execution line
     execution_score: float | None = None  # 得分 of the budget-execution line
+    deduction: float | None = None  # 减分项 printed beside the total (subtracted from the scores)
     score_total: float | None = None  # 总分 as printed
     grade_printed: str | None = None
     purpose: str | None = None  # 资金用途 / 项目简介

@@ -1275,6 +1275,7 @@ def _read_total(row: Row, proj: PerformanceProject, layout: str, cols: _Columns)
         if "预算执行率得分" in pairs:
             proj.execution_score = pairs["预算执行率得分"]
         if "减分项" in pairs:
+            proj.deduction = pairs["减分项"]
             proj.notes.append(f"减分项 {pairs['减分项']:g}")
         if "指标自评得分小计" in pairs:
             proj.notes.append(f"指标自评得分小计 {pairs['指标自评得分小计']:g}")

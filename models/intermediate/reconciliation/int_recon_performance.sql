@@ -1,5 +1,6 @@
--- R09: indicator scores (+ the budget-execution score) add up to the printed 总分;
--- R10: the printed 执行率 equals 全年执行数 / 全年预算数 (within 0.1 percentage point).
+-- R09: indicator scores (+ the budget-execution score, − a printed 减分项) add up to the printed 总分;
+-- R10: the printed 执行率 equals 全年执行数 / 全年预算数 (within 0.1 percentage point, or 0.5
+-- when the rate is printed as a whole number).
 with projects as (
     select * from {{ ref('stg_perf_projects') }}
 ),
@@ -15,7 +16,7 @@ score_checks as (
         projects.document_id, 'R09' as rule_id, cast(null as integer) as table_no, projects.line_start as line_no,
         projects.project_name as subject, '总分' as measure,
         projects.score_total as printed_value,
-        coalesce(indicator_scores.score_sum, 0) + coalesce(projects.execution_score, 0) as computed_value,
+        coalesce(indicator_scores.score_sum, 0) + coalesce(projects.execution_score, 0) - coalesce(projects.deduction, 0) as computed_value,
         coalesce(indicator_scores.n, 0) as n_summed
     from projects
     left join indicator_scores
@@ -29,7 +30,8 @@ rate_checks as (
         project_name as subject, '执行率' as measure,
         execution_rate as printed_value,
         round(100.0 * executed_wan / annual_budget_wan, 2) as computed_value,
-        10 as n_summed
+        -- tolerance 0.1 pp; a rate printed as a whole number was rounded to one: ±0.5 pp
+        case when execution_rate = round(execution_rate, 0) then 50 else 10 end as n_summed
     from projects
     where execution_rate is not null and executed_wan is not null and annual_budget_wan is not null and annual_budget_wan <> 0
 )

@@ -44,14 +44,14 @@ matched_lines as (
 ),
 
 budget_documents as (
-    select unit_id, year, {{ dbt.listagg('distinct source_file', "', '") }} as budget_source_files
+    select unit_id, year, {{ dbt.listagg('distinct source_file', "', '", 'order by source_file') }} as budget_source_files
     from documents
     where doc_kind = '预算'
     group by unit_id, year
 ),
 
 final_documents as (
-    select unit_id, year, {{ dbt.listagg('distinct source_file', "', '") }} as final_source_files
+    select unit_id, year, {{ dbt.listagg('distinct source_file', "', '", 'order by source_file') }} as final_source_files
     from documents
     where doc_kind = '决算'
     group by unit_id, year
@@ -85,12 +85,12 @@ select
     subject.class_name,
     kuan.func_code as kuan_code,
     kuan.func_name as kuan_name,
-    matched_lines.budget_wan,
-    matched_lines.final_wan,
+    cast(matched_lines.budget_wan as decimal(18, 6)) as budget_wan,
+    cast(matched_lines.final_wan as decimal(18, 6)) as final_wan,
     cast(matched_lines.final_wan - matched_lines.budget_wan as decimal(18, 6)) as variance_wan,
     case
         when matched_lines.budget_wan is not null and matched_lines.budget_wan <> 0
-            then round(cast(matched_lines.final_wan as {{ dbt.type_float() }}) / cast(matched_lines.budget_wan as {{ dbt.type_float() }}) * 100, 2)
+            then round(matched_lines.final_wan * 100.0 / matched_lines.budget_wan, 2)
     end as execution_rate,
     matched_lines.budget_wan is not null and matched_lines.final_wan is not null as both_printed,
     budget_documents.unit_id is not null and final_documents.unit_id is not null as both_documents,
