@@ -27,7 +27,7 @@ import pytest
 sa = pytest.importorskip("sqlalchemy")
 pytest.importorskip("duckdb_engine")
 
-from conftest import SAMPLES  # noqa: E402
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 REPORTING_VIEWS = {
     "rpt_expenditure", "rpt_basic_expenditure", "rpt_three_public", "rpt_revenue",

@@ -137,3 +137,17 @@ def test_extra_documents_load_and_reconcile(wh):
     failed = wh.execute("""select source_file, rule_id, subject from fct_reconciliation
                            where not passed and severity = 'error' and source_file not like '00%'""").fetchall()
     assert failed == []
+
+
+def test_all_funds_derived_where_all_money_is_general_budget(wh):
+    # 001 prints its 支出总表 by budget unit only (353002 … 3131700); its 收支总表 shows all
+    # income is 一般公共预算拨款 (3,131,700.00), so 全部资金 = 一般公共预算 by function (表5)
+    rows = {(c, e): (float(a), d) for c, e, a, d in wh.execute(
+        """select func_code, expense_type, amount_wan, is_derived from fct_expenditure f
+           join dim_document using (document_id)
+           where source_file = '001_ba0d23ffbd0d6f1c.txt' and fund_type = '全部资金'""").fetchall()}
+    assert rows == {("2101550", "基本支出"): (247.386, True), ("2210201", "基本支出"): (20.784, True),
+                    ("2101506", "项目支出"): (45.0, True)}
+    printed = one(wh, """select count(*) from fct_expenditure join dim_document using (document_id)
+                         where source_file = '000_0b5863540bb89ed9.txt' and is_derived""")[0]
+    assert printed == 0   # 000 prints its own all-funds table: nothing is derived
