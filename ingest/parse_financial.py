@@ -113,9 +113,9 @@ def func_layout(table: Table) -> ColumnLayout:
     measure_list = list(best.measures.values())
     readable = (
         measure_list
-        and measure_list[0] == "合计"
         and len(set(measure_list)) == len(measure_list)
         and list(best.measures) == list(range(min(best.measures), min(best.measures) + len(best.measures)))
+        and (len(measure_list) >= len(defaults or []) or ("合计" in measure_list and len(measure_list) >= 2))
     )
     if not readable and defaults:
         first = min(best.measures) if best.measures else max(c for c in (best.code_col, best.name_col) if c is not None) + 1
@@ -171,6 +171,8 @@ def parse_subject_table(table: Table, scheme: str) -> tuple[list[AmountCell], li
             continue  # flattened page: only the summary parser reads those
         code, name, shift = _split_code_name(cells, layout)
         name_c = compact(name)
+        if code is None and not name_c and layout.code_col is not None and layout.code_col < len(cells):
+            name_c = compact(cells[layout.code_col])  # '合计' printed in the code column
         amounts = []
         for col, measure in layout.measures.items():
             idx = col + shift
@@ -183,6 +185,8 @@ def parse_subject_table(table: Table, scheme: str) -> tuple[list[AmountCell], li
                 for a in last_item:  # wrapped name continues on this line
                     a.subject_name = (a.subject_name or "") + name_c
             continue
+        if code is None and not name_c and real and not cells_out:
+            name_c = "合计"  # the unlabelled first line of totals
         if code is None and not name_c:
             continue
         if code is not None and not re.search(r"[\u4e00-\u9fff]", name_c or "") and not real:

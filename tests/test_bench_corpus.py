@@ -110,7 +110,7 @@ BUG_TOTAL_ROW = ("BUG-2 parse_subject_table: a 合计 row printed in the code co
 BUG_THREE_SUBHEADER = ("BUG-3 parse_three_public: the third header line of the 12-column 三公 table "
                        "('\t\t小计\t公务用车购置费\t公务用车运行费…') has no header word, is read as a data row and "
                        "yields 合计 cells with no amount")
-BUG_THREE_BY_UNIT = ("BUG-4 parse_three_public: the by-unit 三公/会议费/培训费 table (上年 | 本年 | 增减 blocks, one "
+BUG_THREE_BY_UNIT = ("BUG-4 parse_three_public: the by-unit 三公/会议费/培训费 table (上年 / 本年 / 增减 blocks, one "
                      "line per unit code) yields no cells")
 BUG_UNIT_FROM_PROJECT = ("BUG-5 detect_unit: in a 项目支出绩效自评表 document the title scan takes the project name "
                          "as the unit when it holds a unit suffix ('两定机构监管专项经费' -> '两定机构')")
