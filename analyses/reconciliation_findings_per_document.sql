@@ -19,7 +19,7 @@ per_document as (
         sum(case when not passed then 1 else 0 end) as failed,
         sum(case when not passed and severity = 'error' then 1 else 0 end) as failed_error,
         sum(case when not passed and severity = 'warn' then 1 else 0 end) as failed_warn,
-        max(case when not passed then abs(difference) end) as largest_difference_wan
+        max(case when not passed then abs(difference) end) as largest_difference
     from checks
     group by source_file
 ),
@@ -39,7 +39,7 @@ select
     per_document.failed,
     per_document.failed_error,
     per_document.failed_warn,
-    cast(per_document.largest_difference_wan as decimal(18, 2)) as largest_diff_wan,
+    cast(per_document.largest_difference as decimal(18, 2)) as largest_difference,
     failed_rules.failed_rules
 from documents
 left join per_document on documents.source_file = per_document.source_file

@@ -13,7 +13,9 @@ For each size N (corpus generation is not timed):
   memory        peak RSS of each step: the largest single process (getrusage via wait4) and
                 the whole process tree (sampled from /proc every 0.1 s)
 
-Every step runs as a child process with a timeout (--step-timeout); a step that fails or
+All steps run a copy of ingest/ and the dbt project taken at start (--no-snapshot: the working
+tree), so that edits made meanwhile do not change what is measured. Every step runs as a
+child process with a timeout (--step-timeout); a step that fails or
 times out is recorded as such and the run goes on. Corpora are kept under bench/corpus/
 and warehouses under bench/out/ (both git-ignored). Results: bench/results.json and
 bench/results.md.
@@ -25,6 +27,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -68,11 +71,11 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def run_step(args: list[str], timeout: float, env: dict | None = None) -> dict:
+def run_step(args: list[str], timeout: float, env: dict, cwd: Path) -> dict:
     """Run a command; wall seconds, exit code, output tails, peak RSS (largest process, whole tree)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(args, cwd=PROJECT_DIR, env=env, stdout=out, stderr=err, start_new_session=True)
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True)
         peak_tree = 0
         stop = threading.Event()
 
@@ -129,6 +132,25 @@ def _json_tail(text: str) -> dict | None:
 
 # ---------------------------------------------------------------- the steps
 
+SNAPSHOT_ITEMS = ["ingest", "models", "macros", "seeds", "tests/generic", "analyses", "dbt_project.yml", "profiles.yml"]
+
+
+def snapshot_code(dest: Path) -> Path:
+    """A copy of the parser and the dbt project, so that the whole run measures one version of
+    the code even while the working tree changes (the refresh reuses raw rows only when the
+    parser's fingerprint is unchanged, and skips a build when nothing changed)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for item in SNAPSHOT_ITEMS:
+        src = PROJECT_DIR / item
+        if src.is_dir():
+            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif src.exists():
+            shutil.copy2(src, dest / item)
+    return dest
+
+
 def corpus_for(n: int, seed: int) -> tuple[Path, list[Path]]:
     """bench/corpus/n<N>-s<seed>, generated once and reused while complete."""
     folder = CORPUS_DIR / f"n{n}-s{seed}"
@@ -179,7 +201,7 @@ def dbt_tail(text: str) -> str:
     return " | ".join(keep[-8:])
 
 
-def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, log) -> dict:
+def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Path, log) -> dict:
     py = sys.executable
     folder, paths = corpus_for(n, seed)
     size = sum(p.stat().st_size for p in paths)
@@ -195,7 +217,7 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, log) -> 
 
     # ingest into a fresh warehouse
     step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--no-build",
-                     "--jobs", str(jobs), "--json"], timeout, env)
+                     "--jobs", str(jobs), "--json"], timeout, env, code)
     summary = _json_tail(step["stdout"]) or {}
     res["ingest"] = {k: step[k] for k in ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")}
     res["ingest"]["seconds_internal"] = summary.get("seconds_ingest")
@@ -216,9 +238,9 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, log) -> 
         return res
 
     # dbt build on the ingested warehouse
-    code = ("import json, sys; from pathlib import Path; from ingest.pipeline import run_dbt; "
+    dbt_code = ("import json, sys; from pathlib import Path; from ingest.pipeline import run_dbt; "
             "ok, out = run_dbt(Path(sys.argv[1]), [['build']]); print(out); sys.exit(0 if ok else 1)")
-    step = run_step([py, "-c", code, str(db)], timeout, env)
+    step = run_step([py, "-c", dbt_code, str(db)], timeout, env, code)
     res["dbt_build"] = {k: step[k] for k in ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")}
     res["dbt_build"]["ok"] = step["returncode"] == 0
     res["dbt_build"]["summary"] = dbt_tail(step["stdout"])
@@ -230,7 +252,7 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, log) -> 
     try:
         victim.write_bytes(original + "\n注：本表已于公开后更正。\n".encode("utf-8"))
         step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--jobs", str(jobs),
-                         "--json"], timeout, env)
+                         "--json"], timeout, env, code)
         summary = _json_tail(step["stdout"]) or {}
         inc = {k: step[k] for k in ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")}
         inc.update(ok=step["returncode"] == 0, documents_parsed=summary.get("documents_parsed"),
@@ -240,7 +262,7 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, log) -> 
             inc["error"] = (step["stderr_tail"].strip().splitlines() or [""])[0][:300] + " … " + dbt_tail(step["stderr_tail"])
             # the refresh did not publish: time the ingest half of it on its own
             step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--no-build",
-                             "--jobs", str(jobs), "--json"], timeout, env)
+                             "--jobs", str(jobs), "--json"], timeout, env, code)
             summary = _json_tail(step["stdout"]) or {}
             inc["ingest_only"] = {"seconds": step["seconds"], "returncode": step["returncode"],
                                   "documents_parsed": summary.get("documents_parsed"),
@@ -268,7 +290,7 @@ def markdown(results: dict) -> str:
     lines = [
         "# Ingest benchmark", "",
         f"Run {results['started']} on {results['machine']} (Python {results['python']}, {results['cpus']} CPUs), "
-        f"seed {results['seed']}, `--jobs {results['jobs']}`. Produced by `python -m bench.run`; corpora from "
+        f"seed {results['seed']}, `--jobs {results['jobs']}`, parser version {results.get('parser_version')}. Produced by `python -m bench.run`; corpora from "
         "`bench.generate` (synthetic documents in the layouts of the real samples).", "",
         "| N | corpus MB | baseline read s | ingest s (in-process) | docs/s | MB/s | ingest / baseline | amount_cells | table_lines "
         "| dbt build s | dbt ok | incremental refresh s | peak RSS MB (ingest tree / dbt tree) |",
@@ -326,15 +348,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--step-timeout", type=float, default=3600.0, help="seconds before a step is killed")
+    ap.add_argument("--no-snapshot", dest="snapshot", action="store_false",
+                    help="run the working tree's code instead of a copy taken at start")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    # dbt writes its target/ and logs/ beside the warehouse, not into the project's own folders
+    code = snapshot_code(OUT_DIR / "code") if args.snapshot else PROJECT_DIR
+    # dbt writes its target/ and logs/ under bench/out/, not into the project's own folders
     env = dict(os.environ, DBT_TARGET_PATH=str(OUT_DIR / "dbt_target"), DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
                DBT_USE_COLORS="false", DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-               PYTHONPATH=str(PROJECT_DIR) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+               PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    version = subprocess.run([sys.executable, "-c", "from ingest import load; print(load.parser_version())"],
+                             cwd=code, env=env, capture_output=True, text=True).stdout.strip()
     results = {
         "started": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "python": platform.python_version(),
-        "machine": platform.machine(), "cpus": os.cpu_count(), "jobs": args.jobs, "seed": args.seed, "sizes": [],
+        "machine": platform.machine(), "cpus": os.cpu_count(), "jobs": args.jobs, "seed": args.seed,
+        "parser_version": version or None, "code_snapshot": args.snapshot, "sizes": [],
     }
     md_path = args.md or args.out.with_suffix(".md")
 
@@ -342,7 +370,7 @@ def main(argv: list[str] | None = None) -> None:
         print(msg, flush=True)
 
     for n in sizes:
-        results["sizes"].append(bench_size(n, args.seed, args.jobs, args.step_timeout, env, log))
+        results["sizes"].append(bench_size(n, args.seed, args.jobs, args.step_timeout, env, code, log))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))  # after every size: partial results survive
         md_path.write_text(markdown(results), encoding="utf-8")

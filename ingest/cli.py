@@ -36,7 +36,8 @@ def refresh(
     if as_json:
         typer.echo(pipeline.summary_json(result))
         return
-    typer.echo(f"warehouse: {result.db_path} ({'published' if result.published else 'not published'})")
+    state = "unchanged: nothing new since the last build" if result.unchanged else ("published" if result.published else "not published")
+    typer.echo(f"warehouse: {result.db_path} ({state})")
     typer.echo(f"documents: {result.documents_seen} seen, {result.documents_parsed} parsed, "
                f"{result.documents_reused} unchanged (reused), {len(result.rejections)} rejected")
     for label, items in (("duplicate", result.duplicates), ("changed", result.superseded), ("removed", result.removed)):

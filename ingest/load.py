@@ -77,7 +77,8 @@ create table if not exists raw.ingest_rejections (
 );
 create table if not exists raw.refresh_log (
     refreshed_at timestamp, input_dir varchar, documents_seen integer, documents_parsed integer,
-    documents_reused integer, documents_removed integer, rejections integer, status varchar
+    documents_reused integer, documents_removed integer, rejections integer, status varchar,
+    input_fingerprint varchar, project_version varchar
 );
 """
 

@@ -9,6 +9,7 @@ A lock file makes a second concurrent refresh wait or exit.
 from __future__ import annotations
 
 import fcntl
+import shutil
 import hashlib
 import json
 import os
@@ -58,6 +59,7 @@ class RefreshResult:
     seconds_ingest: float = 0.0
     seconds_dbt: float = 0.0
     published: bool = False
+    unchanged: bool = False  # nothing new since the last build: nothing was rebuilt
     dbt_summary: str = ""
 
     def as_dict(self) -> dict:
@@ -196,13 +198,58 @@ def _copy_reused(con, db_path: Path, doc_ids: list[str]) -> None:
         con.execute("detach live")
 
 
-def run_dbt(db_path: Path, commands: list[list[str]]) -> tuple[bool, str]:
+def project_version() -> str:
+    """Fingerprint of everything a build depends on besides the documents: the dbt project
+    (models, macros, seeds, tests) and the parser. Same inputs + same version = same warehouse."""
+    h = hashlib.sha256(load.parser_version().encode())
+    for folder in ("models", "macros", "seeds", "tests/generic"):
+        for path in sorted((PROJECT_DIR / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".sql", ".yml", ".csv", ".yaml"):
+                h.update(str(path.relative_to(PROJECT_DIR)).encode())
+                h.update(path.read_bytes())
+    for name in ("dbt_project.yml", "profiles.yml"):
+        h.update((PROJECT_DIR / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def input_fingerprint(files: list["InputFile"]) -> str:
+    h = hashlib.sha256()
+    for f in sorted(files, key=lambda f: f.source_path):
+        h.update(f"{f.source_path}\0{f.sha256}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def _last_build(db_path: Path) -> tuple[str | None, str | None]:
+    """(input fingerprint, project version) of the live warehouse's last successful build."""
+    if not db_path.exists():
+        return None, None
+    try:
+        con = _open_live(db_path)
+    except duckdb.Error:
+        return None, None
+    try:
+        row = con.execute(
+            "select input_fingerprint, project_version from raw.refresh_log where status = 'built' "
+            "order by refreshed_at desc limit 1"
+        ).fetchone()
+        con.execute("select count(*) from main.dim_document").fetchone()  # the marts exist
+        return (row[0], row[1]) if row else (None, None)
+    except duckdb.Error:
+        return None, None
+    finally:
+        con.close()
+
+
+def run_dbt(db_path: Path, commands: list[list[str]], target_path: Path | None = None) -> tuple[bool, str]:
+    """Run dbt commands against db_path. A refresh passes its own target_path so two builds
+    (of different warehouses) never write into the same compiled-artifacts folder."""
     env = dict(os.environ, WAREHOUSE_DB=str(db_path.resolve()))
     dbt = Path(sys.executable).with_name("dbt")
     out_lines = []
+    extra = ["--target-path", str(target_path)] if target_path else []
     for args in commands:
         proc = subprocess.run(
-            [str(dbt), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)],
+            [str(dbt), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), *extra],
             cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
         )
         out_lines.append(proc.stdout[-6000:])
@@ -246,6 +293,17 @@ def refresh(
             file_rows.append(dict(source_path=f.source_path, source_file=f.path.name, content_sha256=f.sha256,
                                   document_id=load.document_id_for(f.sha256), seen_at=now))
 
+        fingerprint = input_fingerprint(files)
+        version = project_version()
+        if build and (fingerprint, version) == _last_build(db_path):
+            # nothing new and the same code: the live warehouse is already this refresh's result
+            result.unchanged = True
+            result.published = True
+            result.documents_reused = len(by_hash)
+            result.rejections = _live_rejections(db_path)
+            result.seconds_ingest = time.monotonic() - t0
+            return result
+
         reuse_ids = [load.document_id_for(h) for h in by_hash if load.document_id_for(h) in prev_docs]
         to_parse = [f for h, f in by_hash.items() if load.document_id_for(h) not in prev_docs]
         current_paths = {f.source_path for f in files}
@@ -287,9 +345,10 @@ def refresh(
             result.documents_parsed = len(batches)
             result.table_errors = sum(len(b["table_errors"]) for b in batches)
             con.execute(
-                "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [now, str(input_dir), result.documents_seen, result.documents_parsed, result.documents_reused,
-                 len(result.removed), len(result.rejections), "built" if build else "raw only"],
+                 len(result.removed), len(result.rejections), "built" if build else "raw only",
+                 fingerprint, version],
             )
             con.close()
             con = None
@@ -299,7 +358,11 @@ def refresh(
                 commands = [["build"]]
                 if docs:
                     commands.append(["docs", "generate"])
-                ok, summary = run_dbt(tmp, commands)
+                build_target = PROJECT_DIR / "target" / f"refresh-{os.getpid()}"
+                ok, summary = run_dbt(tmp, commands, target_path=build_target)
+                if ok and docs:
+                    _publish_docs(build_target)
+                shutil.rmtree(build_target, ignore_errors=True)
                 result.seconds_dbt = time.monotonic() - t1
                 result.dbt_summary = _dbt_tail(summary)
                 if not ok:
@@ -317,6 +380,25 @@ def refresh(
             if wal.exists():
                 wal.unlink()
     return result
+
+
+def _live_rejections(db_path: Path) -> list[dict]:
+    con = _open_live(db_path)
+    try:
+        cols = ["source_file", "source_path", "content_sha256", "stage", "reason", "rejected_at"]
+        rows = con.execute(f"select {', '.join(cols)} from raw.ingest_rejections order by source_path").fetchall()
+        return [dict(zip(cols, r)) for r in rows]
+    finally:
+        con.close()
+
+
+def _publish_docs(build_target: Path) -> None:
+    """Copy the docs site of a successful build to target/, where `ingest docs --serve` looks."""
+    target = PROJECT_DIR / "target"
+    for name in ("index.html", "manifest.json", "catalog.json", "run_results.json"):
+        src = build_target / name
+        if src.exists():
+            shutil.copy2(src, target / name)
 
 
 def _dbt_tail(text: str) -> str:
@@ -373,7 +455,7 @@ def _copy_refresh_log(con, db_path: Path) -> None:
     except duckdb.Error:
         return  # no readable live warehouse: nothing to carry over
     try:
-        con.execute("insert into raw.refresh_log select * from live.raw.refresh_log")
+        con.execute("insert into raw.refresh_log by name select * from live.raw.refresh_log")
     except duckdb.Error:
         pass
     finally:

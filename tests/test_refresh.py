@@ -175,8 +175,9 @@ def test_rerun_same_input_changes_nothing(built, tmp_path):
     assert documents_content(db) == docs
     assert q(db, "select count(*), sum(amount), count(distinct document_id) from raw.amount_cells") == cells
     assert q(db, "select (select count(*) from main.dim_document), (select count(*) from main.fct_expenditure)") == marts
-    # the log is a history: both runs are in it
-    assert q(db, "select documents_parsed, documents_reused from raw.refresh_log order by refreshed_at") == [(5, 0), (0, 5)]
+    # nothing new and the same code: the live warehouse already is the result, nothing is rebuilt
+    assert result.unchanged
+    assert q(db, "select documents_parsed, documents_reused from raw.refresh_log order by refreshed_at") == [(5, 0)]
 
 
 # ------------------------------------------------------------------ 2. one edited file
@@ -297,9 +298,9 @@ def test_reader_keeps_old_state_across_swap(built, tmp_path, monkeypatch):
     seen_during = []
     real_run_dbt = pipeline.run_dbt
 
-    def run_dbt_and_look(tmp, commands):
+    def run_dbt_and_look(tmp, commands, **kw):
         seen_during.append(("before dbt", reader.execute(snapshot).fetchone(), os.stat(db).st_ino))
-        ok, out = real_run_dbt(tmp, commands)  # a real build over the incremental state
+        ok, out = real_run_dbt(tmp, commands, **kw)  # a real build over the incremental state
         seen_during.append(("after dbt", reader.execute(snapshot).fetchone(), os.stat(db).st_ino))
         return ok, out
 
@@ -368,7 +369,7 @@ def test_failed_dbt_build_leaves_live_untouched(built, tmp_path, monkeypatch):
     stale = db.with_name(db.name + ".building-999999")  # left by a killed run
     stale.write_bytes(b"junk")
     before = sha(db)
-    monkeypatch.setattr(pipeline, "run_dbt", lambda tmp, commands: (False, "boom"))
+    monkeypatch.setattr(pipeline, "run_dbt", lambda tmp, commands, **kw: (False, "boom"))
 
     with pytest.raises(pipeline.RefreshFailed, match="dbt build failed") as exc:
         pipeline.refresh(inp, db, build=True)
@@ -637,3 +638,14 @@ def test_cli_status(built, tmp_path):
 
     missing = runner.invoke(cli.app, ["status", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "warehouse not found" in missing.output
+
+
+def test_changed_project_code_rebuilds_even_without_new_documents(built, tmp_path, monkeypatch):
+    """The no-op fast path is keyed on inputs *and* code: a new model version rebuilds."""
+    inp, db = copy_warehouse(built[1], built[0], tmp_path)
+    monkeypatch.setattr(pipeline, "project_version", lambda: "a-newer-version")
+    calls = []
+    monkeypatch.setattr(pipeline, "run_dbt", lambda tmp, commands, **kw: (calls.append(commands) or (True, "")))
+    result = pipeline.refresh(inp, db, build=True)
+    assert not result.unchanged and result.published
+    assert calls == [[["build"]]]
