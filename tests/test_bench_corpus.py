@@ -114,6 +114,9 @@ BUG_THREE_BY_UNIT = ("BUG-4 parse_three_public: the by-unit 三公/会议费/培
                      "line per unit code) yields no cells")
 BUG_UNIT_FROM_PROJECT = ("BUG-5 detect_unit: in a 项目支出绩效自评表 document the title scan takes the project name "
                          "as the unit when it holds a unit suffix ('两定机构监管专项经费' -> '两定机构')")
+BUG_TWO_TOTALS = ("BUG-7 func_layout: in the 收入总表 header '合计, 小计, 财政拨款收入 …' with the spanning '本年收入' "
+                  "printed mid-span ('本年' '收入' over 事业收入/经营收入), 小计 is classified 合计 too: two 合计 cells per "
+                  "row, R01 emits two checks with one check_id and unique_fct_reconciliation_check_id fails the build")
 BUG_MONEY_UNIT = ("BUG-6 detect_money_unit: the document unit is the most frequent '单位:' line, so the '单位: 万元' "
                   "lines of 绩效目标表 outvote a 元 document and its tables without their own unit line get 万元")
 
@@ -211,6 +214,14 @@ def test_tables_recover_the_truth(parsed, i):
     with_cells = {a.table_no for a in doc.amounts}
     debris = [t.title for t in doc.tables if t.table_no in with_cells and _toc_like(t)]
     ck.expect("no_toc_tables", not debris, debris, BUG_TOC)
+    kinds = {t.table_no: t.table_kind for t in doc.tables}
+    seen, twice = set(), set()
+    for a in doc.amounts:
+        if a.subject_scheme in ("func", "econ_dept") and a.measure not in ("(空)", "决算数"):
+            key = (a.table_no, a.line_no, a.measure)
+            (twice if key in seen else seen).add(key)
+    ck.expect("one_cell_per_measure", not twice, sorted((kinds[t], m) for t, _, m in twice)[:5],
+              BUG_TWO_TOTALS if twice and all(kinds[t] == "income" and m == "合计" for t, _, m in twice) else None)
     kind = truth["expenditure_table_kind"]
     expected = tot["expenditure"] if kind == "expenditure_all" else tot["gpb"]
     real, _ = _tables(doc, kind)
@@ -312,6 +323,13 @@ FRAGMENTS = {
     BUG_UNIT_FROM_PROJECT: (
         "# 项目支出绩效自评表\n( 2022 年度 )\n项目名称\t两定机构监管专项经费\t\t\n主管部门\t\t\t\t实施单位\t某某县医疗保障局\t\t\n",
         lambda d: d.info.unit_name == "某某县医疗保障局"),
+    BUG_TWO_TOTALS: (
+        "2024年部门预算\n部门预算收入总表\n450 某某县财政局\n预算年度: 2024\n"
+        "\t功能\t分类科目\t\t\t\t\t本年\t收入\t\t\t\t\n"
+        "序号\t科目编码\t科目名称\t合计\t小计\t财政拨款 收入\t财政专户 收入\t事业收入\t经营收入\t上级补助 收入\t"
+        "附属单位 上缴收入\t其他收入\t上年结转\n栏次\t1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n"
+        "1\t\t合计\t120.00\t100.00\t100.00\t\t\t\t\t\t\t20.00\n2\t2010601\t行政运行\t120.00\t100.00\t100.00\t\t\t\t\t\t\t20.00\n",
+        lambda d: sorted(a.amount for a in d.amounts if a.line_no == 9 and a.measure == "合计") == [120.0]),
     BUG_MONEY_UNIT: (
         "2024年部门预算\n部门预算支出总表\n450 某某县财政局\n单位: 元\n序号\t科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
         "1\t\t合计\t1000000.00\t600000.00\t400000.00\n2\t2010601\t行政运行\t1000000.00\t600000.00\t400000.00\n"

@@ -15,6 +15,8 @@ with checks as (
     select * from {{ ref('int_recon_cross_table') }}
     union all
     select * from {{ ref('int_recon_performance') }}
+    union all
+    select * from {{ ref('int_recon_perf_summary') }}
 ),
 
 rules as (
