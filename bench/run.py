@@ -205,7 +205,8 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
     py = sys.executable
     folder, paths = corpus_for(n, seed)
     size = sum(p.stat().st_size for p in paths)
-    res: dict = {"n": n, "seed": seed, "jobs": jobs, "files": len(paths), "corpus_mb": round(size / 1e6, 2)}
+    res: dict = {"n": n, "seed": seed, "jobs": jobs, "files": len(paths), "corpus_mb": round(size / 1e6, 2),
+                 "load_avg_before": round(os.getloadavg()[0], 2)}
     res["baseline_s"] = round(baseline_read(paths), 4)
     log(f"[n={n}] corpus {size / 1e6:.1f} MB, baseline read+split {res['baseline_s']:.3f}s")
 
@@ -273,6 +274,7 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
             + (f"; ingest-only {inc['ingest_only']['seconds']:.1f}s" if "ingest_only" in inc else ""))
     finally:
         victim.write_bytes(original)
+    res["load_avg_after"] = round(os.getloadavg()[0], 2)
     return res
 
 
@@ -316,7 +318,9 @@ def markdown(results: dict) -> str:
               "  (without interpreter start and imports).",
               "- dbt build: `ingest.pipeline.run_dbt(db, [['build']])` on the ingested warehouse; incremental: one",
               "  document edited, then a full `refresh` (the other N-1 documents are reused).",
-              "- peak RSS: the whole process tree, sampled every 0.1 s (parent + parser workers, or dbt).", ""]
+              "- peak RSS: the whole process tree, sampled every 0.1 s (parent + parser workers, or dbt).",
+              "- the machine is shared: the 1-minute load average before/after each size is in results.json",
+              "  (`load_avg_before`, `load_avg_after`); with load above the core count, times are inflated.", ""]
     for r in results["sizes"]:
         dbt = r.get("dbt_build", {})
         if dbt and not dbt.get("ok"):
