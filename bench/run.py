@@ -151,17 +151,27 @@ def snapshot_code(dest: Path) -> Path:
     return dest
 
 
+def generator_version() -> str:
+    import hashlib
+
+    return hashlib.sha256((BENCH_DIR / "generate.py").read_bytes()).hexdigest()[:12]
+
+
 def corpus_for(n: int, seed: int) -> tuple[Path, list[Path]]:
-    """bench/corpus/n<N>-s<seed>, generated once and reused while complete."""
+    """bench/corpus/n<N>-s<seed>, generated once and reused while complete and made by the
+    same generator code."""
     folder = CORPUS_DIR / f"n{n}-s{seed}"
     manifest = folder / "manifest.json"
+    version = generator_version()
     if manifest.exists():
         info = json.loads(manifest.read_text())
         paths = [folder / name for name in info["files"]]
-        if info.get("n") == n and all(p.exists() for p in paths):
+        if info.get("n") == n and info.get("generator") == version and all(p.exists() for p in paths):
             return folder, paths
+    if folder.exists():
+        shutil.rmtree(folder)
     paths = generate_corpus(folder, n, seed)
-    manifest.write_text(json.dumps({"n": n, "seed": seed, "files": [p.name for p in paths]}))
+    manifest.write_text(json.dumps({"n": n, "seed": seed, "generator": version, "files": [p.name for p in paths]}))
     return folder, paths
 
 
