@@ -212,3 +212,49 @@ def test_table_titles_and_toc_entries():
     assert title_kind("2026 年度一般公共预算“三公”经费支出预算表")[0] == "three_public"
     assert title_kind("一般公共预算财政拨款支出决算表")[0] == "gpb_func"
     assert title_kind("支出决算表")[0] == "expenditure_all"
+
+
+# 基本支出明细表 with 部门 and 政府 economic codes side by side, in 元 (sample 001 表8)
+DEPT_AND_GOV_CODES = """单位综合预算一般公共预算基本支出明细表（支出经济分类科目）
+
+单位：元
+
+部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计\t人员经费支出\t公用经费支出\t备注
+**\t**\t**\t**\t**\t**\t**\t**
+301\t工资福利支出\t501\t机关工资福利支出\t2577700\t2577700\t\t
+30101\t基本工资\t50101\t工资奖金津补贴\t986180\t986180\t\t
+30113\t住房公积金\t50103\t住房公积金\t207840\t207840\t\t
+303\t个人和家庭的补助\t509\t个人和家庭的补助\t10200\t\t10200\t
+30307\t医疗费补助\t50901\t社会福利和救助\t10200\t\t10200\t
+"""
+
+
+def test_department_and_government_codes_side_by_side():
+    tables, cells, _ = parse(DEPT_AND_GOV_CODES)
+    assert tables[0].table_kind == "basic_econ" and tables[0].amount_unit == "元"
+    basic_pay = [c for c in cells if c.subject_code == "30101" and c.measure == "人员经费"]
+    assert [(c.amount, c.paired_code) for c in basic_pay] == [(986180.0, "50101")]
+    medical = [c for c in cells if c.subject_code == "30307" and c.measure == "公用经费"]
+    assert [(c.amount, c.paired_code) for c in medical] == [(10200.0, "50901")]   # printed under 公用经费
+
+
+# 基本支出经济分类情况表 with one 预算数 column (fz): the expense type follows the class in dbt
+ONE_AMOUNT_COLUMN = """九、一般公共预算基本支出经济分类情况表
+2026 年度一般公共预算基本支出经济分类情况表
+单位：万元
+科目编码\t科目名称\t预算数
+合计\t\t7841.26
+301\t工资福利支出\t7070.34
+30101\t基本工资\t1446.32
+30106\t伙食补助费\t
+302\t商品和服务支出\t531.71
+30201\t办公费\t186.38
+"""
+
+
+def test_single_amount_basic_table_and_repeated_title():
+    tables, cells, _ = parse(ONE_AMOUNT_COLUMN)
+    assert [t.table_kind for t in tables] == ["basic_econ"]   # the numbered heading above is not a second table
+    assert value(cells, "30101", "合计") == 1446.32
+    assert value(cells, "30201", "合计") == 186.38
+    assert value(cells, None, "合计", kind="total") == 7841.26   # '合计' printed in the code column
