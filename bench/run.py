@@ -71,11 +71,26 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
+_ACTIVE: dict[str, int] = {}  # the running step's process group, for the SIGTERM handler
+
+
+def _terminate(signum, frame):
+    """Killed (e.g. by `timeout`): take the running step's process group along, then stop."""
+    pgid = _ACTIVE.get("pgid")
+    if pgid:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    raise SystemExit(128 + signum)
+
+
 def run_step(args: list[str], timeout: float, env: dict, cwd: Path) -> dict:
     """Run a command; wall seconds, exit code, output tails, peak RSS (largest process, whole tree)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True)
+        _ACTIVE["pgid"] = proc.pid
         peak_tree = 0
         stop = threading.Event()
 
@@ -101,6 +116,7 @@ def run_step(args: list[str], timeout: float, env: dict, cwd: Path) -> dict:
                 break
             time.sleep(0.05)
         wall = time.perf_counter() - t0
+        _ACTIVE.pop("pgid", None)
         stop.set()
         sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -211,14 +227,18 @@ def dbt_tail(text: str) -> str:
     return " | ".join(keep[-8:])
 
 
-def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Path, log) -> dict:
+def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Path, log, res: dict, save,
+               parser_version: str | None = None) -> dict:
+    """Fill `res` step by step, calling save() after each step (a killed run keeps what it measured)."""
     py = sys.executable
     folder, paths = corpus_for(n, seed)
     size = sum(p.stat().st_size for p in paths)
-    res: dict = {"n": n, "seed": seed, "jobs": jobs, "files": len(paths), "corpus_mb": round(size / 1e6, 2),
-                 "load_avg_before": round(os.getloadavg()[0], 2)}
+    res.update({"n": n, "seed": seed, "jobs": jobs, "parser_version": parser_version, "generator_version": generator_version(),
+                "files": len(paths), "corpus_mb": round(size / 1e6, 2),
+                "load_avg_before": round(os.getloadavg()[0], 2)})
     res["baseline_s"] = round(baseline_read(paths), 4)
     log(f"[n={n}] corpus {size / 1e6:.1f} MB, baseline read+split {res['baseline_s']:.3f}s")
+    save()
 
     work = OUT_DIR / f"n{n}-s{seed}"
     work.mkdir(parents=True, exist_ok=True)
@@ -227,6 +247,8 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
         stale.unlink()
 
     # ingest into a fresh warehouse
+    res["running"] = f"ingest (started {datetime.now(timezone.utc):%H:%M:%S} UTC)"
+    save()
     step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--no-build",
                      "--jobs", str(jobs), "--json"], timeout, env, code)
     summary = _json_tail(step["stdout"]) or {}
@@ -245,10 +267,14 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
         res["ingest"]["cost_ratio_vs_baseline"] = round(secs / res["baseline_s"], 1) if res["baseline_s"] else None
         res["rows"] = count_rows(db)
     log(f"[n={n}] ingest {step['seconds']:.1f}s rc={step['returncode']}" + (f", rows {res.get('rows')}" if ok else ""))
+    save()
     if not ok:
+        res.pop("running", None)
         return res
 
     # dbt build on the ingested warehouse
+    res["running"] = f"dbt build (started {datetime.now(timezone.utc):%H:%M:%S} UTC)"
+    save()
     dbt_code = ("import json, sys; from pathlib import Path; from ingest.pipeline import run_dbt; "
             "ok, out = run_dbt(Path(sys.argv[1]), [['build']]); print(out); sys.exit(0 if ok else 1)")
     step = run_step([py, "-c", dbt_code, str(db)], timeout, env, code)
@@ -256,8 +282,11 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
     res["dbt_build"]["ok"] = step["returncode"] == 0
     res["dbt_build"]["summary"] = dbt_tail(step["stdout"])
     log(f"[n={n}] dbt build {step['seconds']:.1f}s ok={res['dbt_build']['ok']} {res['dbt_build']['summary'][:200]}")
+    save()
 
     # incremental: one changed document, full refresh (ingest + dbt build)
+    res["running"] = f"incremental refresh (started {datetime.now(timezone.utc):%H:%M:%S} UTC)"
+    save()
     victim = paths[len(paths) // 2]
     original = victim.read_bytes()
     try:
@@ -285,6 +314,7 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
     finally:
         victim.write_bytes(original)
     res["load_avg_after"] = round(os.getloadavg()[0], 2)
+    res.pop("running", None)
     return res
 
 
@@ -302,7 +332,8 @@ def markdown(results: dict) -> str:
     lines = [
         "# Ingest benchmark", "",
         f"Run {results['started']} on {results['machine']} (Python {results['python']}, {results['cpus']} CPUs), "
-        f"seed {results['seed']}, `--jobs {results['jobs']}`, parser version {results.get('parser_version')}. Produced by `python -m bench.run`; corpora from "
+        f"seed {results['seed']}, `--jobs {results['jobs']}`, parser version(s) "
+        f"{', '.join(sorted({str(r.get('parser_version')) for r in results['sizes']}))}. Produced by `python -m bench.run`; corpora from "
         "`bench.generate` (synthetic documents in the layouts of the real samples).", "",
         "| N | corpus MB | baseline read s | ingest s (in-process) | docs/s | MB/s | ingest / baseline | amount_cells | table_lines "
         "| dbt build s | dbt ok | incremental refresh s | peak RSS MB (ingest tree / dbt tree) |",
@@ -316,7 +347,7 @@ def markdown(results: dict) -> str:
         ingest_s = _fmt(ing.get("seconds")) + (" (timeout)" if ing.get("timed_out") else "") \
             + (f" ({_fmt(ing['seconds_internal'])})" if ing.get("seconds_internal") is not None else "")
         lines.append(
-            f"| {r['n']} | {_fmt(r['corpus_mb'])} | {_fmt(r['baseline_s'], 3)} | {ingest_s} | {_fmt(ing.get('docs_per_s'))} "
+            f"| {r['n']} | {_fmt(r.get('corpus_mb'))} | {_fmt(r.get('baseline_s'), 3)} | {ingest_s} | {_fmt(ing.get('docs_per_s'))} "
             f"| {_fmt(ing.get('mb_per_s'), 2)} | {_fmt(ing.get('cost_ratio_vs_baseline'))}× | {_fmt(rows.get('amount_cells'))} "
             f"| {_fmt(rows.get('table_lines'))} | {_fmt(dbt.get('seconds'))}{' (timeout)' if dbt.get('timed_out') else ''} "
             f"| {'yes' if dbt.get('ok') else ('no' if dbt else '–')} | {inc_s} "
@@ -332,6 +363,8 @@ def markdown(results: dict) -> str:
               "- the machine is shared: the 1-minute load average before/after each size is in results.json",
               "  (`load_avg_before`, `load_avg_after`); with load above the core count, times are inflated.", ""]
     for r in results["sizes"]:
+        if r.get("running"):
+            lines.append(f"- N={r['n']}: the run stopped during {r['running']} (killed by an outer timeout)")
         dbt = r.get("dbt_build", {})
         if dbt and not dbt.get("ok"):
             lines.append(f"- N={r['n']}: dbt build failed: {dbt.get('summary') or '(no summary)'}")
@@ -348,7 +381,7 @@ def print_table(results: dict) -> None:
     print(head)
     for r in results["sizes"]:
         ing, dbt, inc, rows = r.get("ingest", {}), r.get("dbt_build", {}), r.get("incremental", {}), r.get("rows", {})
-        print(f"{r['n']:>6} {r['corpus_mb']:>7.1f} {r['baseline_s']:>7.3f} {_fmt(ing.get('seconds')):>9} "
+        print(f"{r['n']:>6} {_fmt(r.get('corpus_mb')):>7} {_fmt(r.get('baseline_s'), 3):>7} {_fmt(ing.get('seconds')):>9} "
               f"{_fmt(ing.get('docs_per_s')):>7} {_fmt(ing.get('mb_per_s'), 2):>6} {_fmt(ing.get('cost_ratio_vs_baseline')):>6}x "
               f"{_fmt(rows.get('amount_cells')):>9} {_fmt(dbt.get('seconds')):>7} {('ok' if dbt.get('ok') else 'FAIL') if dbt else '–':>4} "
               f"{_fmt(inc.get('seconds')):>7} {_fmt(ing.get('peak_rss_mb_tree')):>7}")
@@ -362,9 +395,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--step-timeout", type=float, default=3600.0, help="seconds before a step is killed")
+    ap.add_argument("--merge", action="store_true", help="keep the other sizes already in --out")
     ap.add_argument("--no-snapshot", dest="snapshot", action="store_false",
                     help="run the working tree's code instead of a copy taken at start")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     code = snapshot_code(OUT_DIR / "code") if args.snapshot else PROJECT_DIR
     # dbt writes its target/ and logs/ under bench/out/, not into the project's own folders
@@ -383,11 +418,22 @@ def main(argv: list[str] | None = None) -> None:
     def log(msg: str) -> None:
         print(msg, flush=True)
 
-    for n in sizes:
-        results["sizes"].append(bench_size(n, args.seed, args.jobs, args.step_timeout, env, code, log))
+    kept = []
+    if args.merge and args.out.exists():  # keep the other sizes of an earlier run
+        kept = [r for r in json.loads(args.out.read_text()).get("sizes", []) if r.get("n") not in sizes]
+
+    def save() -> None:
+        results["sizes"] = sorted(kept + done, key=lambda r: r.get("n", 0))
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))  # after every size: partial results survive
+        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
         md_path.write_text(markdown(results), encoding="utf-8")
+
+    done: list[dict] = []
+    for n in sizes:
+        res: dict = {"n": n}
+        done.append(res)
+        bench_size(n, args.seed, args.jobs, args.step_timeout, env, code, log, res, save, version or None)
+        save()
     print()
     print_table(results)
     print(f"\nwrote {args.out} and {md_path}")

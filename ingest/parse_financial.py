@@ -31,6 +31,21 @@ MEASURE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("合计", ("合计", "小计", "预算数", "决算数", "金额", "总计", "本年支出")),
 ]
 
+# Income-by-function tables (收入总表 / 收入决算表) name their columns after revenue sources.
+INCOME_MEASURE_RULES: list[tuple[str, tuple[str, ...]]] = [
+    ("上年结转", ("上年结转", "年初结转", "上年结余")),
+    ("财政拨款收入", ("财政拨款",)),
+    ("财政专户管理资金收入", ("财政专户",)),
+    ("事业收入", ("事业收入",)),
+    ("经营收入", ("经营收入",)),
+    ("上级补助收入", ("上级补助",)),
+    ("附属单位上缴收入", ("附属单位",)),
+    ("其他收入", ("其他收入",)),
+    ("用事业基金弥补收支差额", ("事业基金",)),
+    ("本年收入小计", ("小计",)),
+    ("合计", ("合计", "总计")),
+]
+
 DEFAULT_MEASURES = {
     "expenditure_all": ["合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
     "gpb_func": ["合计", "基本支出", "项目支出"],
@@ -46,11 +61,11 @@ ECON_TABLE_KINDS = {"basic_econ", "gpb_econ"}
 TOTAL_NAMES = {"合计", "总计", "本年支出合计", "支出合计", "本年合计"}
 
 
-def classify_header(text: str) -> str | None:
+def classify_header(text: str, rules=None) -> str | None:
     t = compact(text)
     if not t:
         return None
-    for measure, words in MEASURE_RULES:
+    for measure, words in rules or MEASURE_RULES:
         if any(w in t for w in words):
             return measure
     return None
@@ -100,8 +115,9 @@ def func_layout(table: Table) -> ColumnLayout:
             name_col = (code_col + 1) if code_col is not None else next((i for i, h in enumerate(heads) if "项目" in h), 0)
         start = max(c for c in (code_col, name_col, paired_code, paired_name) if c is not None) + 1
         measures = {}
+        rules = INCOME_MEASURE_RULES if table.table_kind == "income" else MEASURE_RULES
         for i in range(start, width):
-            m = classify_header(heads[i])
+            m = classify_header(heads[i], rules)
             if m and m != "备注":
                 measures[i] = m
         score = len(measures) + (2 if code_col is not None else 0) + len(set(measures.values()))
@@ -120,6 +136,12 @@ def func_layout(table: Table) -> ColumnLayout:
     if not readable and defaults:
         first = min(best.measures) if best.measures else max(c for c in (best.code_col, best.name_col) if c is not None) + 1
         best.measures = {first + k: m for k, m in enumerate(defaults)}
+    # two columns read as the same measure stay apart (a column is one measure, never summed twice)
+    seen: dict[str, int] = {}
+    for col, m in sorted(best.measures.items()):
+        seen[m] = seen.get(m, 0) + 1
+        if seen[m] > 1:
+            best.measures[col] = f"{m}(第{col + 1}栏)"
     return best
 
 
