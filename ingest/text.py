@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from .model import SourceDocument
@@ -88,11 +89,18 @@ _TAG = re.compile(r"</?(?:b|strong|u|i|em|span|sup|sub|br)\s*/?>", re.I)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def strip_markup(text: str) -> str:
     """Remove HTML inline tags and markdown emphasis/heading marks from a cell or line."""
-    text = _TAG.sub("", text)
-    text = text.replace("**", "")
-    text = re.sub(r"^#{1,6}\s+", "", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "*" in text:
+        text = text.replace("**", "")
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
     return text.strip()
 
 
@@ -100,8 +108,14 @@ def split_cells(line: str) -> list[str]:
     """Split one extracted line into cells.
 
     Tab-separated rows and markdown pipe rows are both seen; cells keep their inner
-    spaces (they are evidence: '8476. 31'), only decoration is stripped.
+    spaces (they are evidence: '8476. 31'), only decoration is stripped. Every stage reads
+    the same lines, so the split is memoised.
     """
+    return list(_split_cells_cached(line))
+
+
+@lru_cache(maxsize=65536)
+def _split_cells_cached(line: str) -> tuple[str, ...]:
     raw = line.rstrip("\n")
     if "\t" in raw:
         parts = raw.split("\t")
@@ -109,20 +123,22 @@ def split_cells(line: str) -> list[str]:
         parts = raw.strip()[1:-1].split("|")
     else:
         parts = [raw]
-    return [strip_markup(p) for p in parts]
+    return tuple(strip_markup(p) for p in parts)
 
 
 def is_markdown_separator(line: str) -> bool:
     return bool(_MD_SEPARATOR.match(line)) or bool(re.match(r"^[\s\t-]+$", line) and "---" in line)
 
 
+@lru_cache(maxsize=262144)
 def compact(text: str | None) -> str:
     """A name without any whitespace or decoration, for matching ('社会保障和就 业支出')."""
     if not text:
         return ""
     text = strip_markup(text)
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub("", text)
 
 
 # ---------------------------------------------------------------- numbers
@@ -131,6 +147,7 @@ _EMPTY_MARKS = {"", "-", "—", "——", "–", "－", "/", "\\", "_", "——"
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 
+@lru_cache(maxsize=262144)
 def parse_amount(text: str | None) -> float | None:
     """Parse a printed money amount; None for an empty cell or a dash.
 
