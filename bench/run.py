@@ -344,13 +344,17 @@ def markdown(results: dict) -> str:
         inc_s = _fmt(inc.get("seconds"))
         if inc and not inc.get("ok"):
             inc_s += " (failed" + (f"; ingest-only {_fmt(inc['ingest_only']['seconds'])}" if "ingest_only" in inc else "") + ")"
-        ingest_s = _fmt(ing.get("seconds")) + (" (timeout)" if ing.get("timed_out") else "") \
+        killed = (r.get("running") or "").split(" ")[0]  # the step an outer timeout interrupted
+        if killed == "ingest":
+            ing = dict(ing, seconds=None)
+        ingest_s = ("killed" if killed == "ingest" else _fmt(ing.get("seconds"))) + (" (timeout)" if ing.get("timed_out") else "") \
             + (f" ({_fmt(ing['seconds_internal'])})" if ing.get("seconds_internal") is not None else "")
         lines.append(
             f"| {r['n']} | {_fmt(r.get('corpus_mb'))} | {_fmt(r.get('baseline_s'), 3)} | {ingest_s} | {_fmt(ing.get('docs_per_s'))} "
             f"| {_fmt(ing.get('mb_per_s'), 2)} | {_fmt(ing.get('cost_ratio_vs_baseline'))}× | {_fmt(rows.get('amount_cells'))} "
-            f"| {_fmt(rows.get('table_lines'))} | {_fmt(dbt.get('seconds'))}{' (timeout)' if dbt.get('timed_out') else ''} "
-            f"| {'yes' if dbt.get('ok') else ('no' if dbt else '–')} | {inc_s} "
+            f"| {_fmt(rows.get('table_lines'))} | {'killed' if killed == 'dbt' else _fmt(dbt.get('seconds'))}"
+            f"{' (timeout)' if dbt.get('timed_out') else ''} "
+            f"| {'yes' if dbt.get('ok') else ('no' if dbt else '–')} | {'killed' if killed == 'incremental' else inc_s} "
             f"| {_fmt(ing.get('peak_rss_mb_tree'))} / {_fmt(dbt.get('peak_rss_mb_tree'))} |")
     lines += ["", "Notes:", "",
               "- baseline: one Python process reads every file and splits it into lines (best of 3, warm cache);",

@@ -328,7 +328,9 @@ def refresh(
             _copy_reused(con, db_path, reuse_ids)
             _rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
             result.documents_reused = len(reuse_ids)
-            batches, rejections = _parse_all(to_parse, jobs, progress)
+            # parsed documents are appended in chunks as they arrive: memory stays flat with N
+            parsed_count, table_error_count, rejections = _parse_all(
+                to_parse, jobs, progress, on_rows=lambda chunk: load.append_rows(con, chunk))
             for rej in rejections:
                 result.rejections.append(_rejection(rej[0], rej[1]["stage"], rej[1]["reason"], now))
                 # every file with that content is rejected with it, not only the first name
@@ -337,13 +339,12 @@ def refresh(
                         result.rejections.append(_rejection(
                             f, rej[1]["stage"], f"{rej[1]['reason']} (same content as {rej[0].source_path})", now))
             rejected_hashes = {r["content_sha256"] for r in result.rejections}
-            load.append_rows(con, batches)
             load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes])
             _record_superseded(con, db_path, superseded_rows)
             _copy_refresh_log(con, db_path)
             load.append_rejections(con, result.rejections)
-            result.documents_parsed = len(batches)
-            result.table_errors = sum(len(b["table_errors"]) for b in batches)
+            result.documents_parsed = parsed_count
+            result.table_errors = table_error_count
             con.execute(
                 "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [now, str(input_dir), result.documents_seen, result.documents_parsed, result.documents_reused,
@@ -407,10 +408,14 @@ def _dbt_tail(text: str) -> str:
     return "\n".join(keep[-40:])
 
 
-def _parse_all(files: list[InputFile], jobs: int | None, progress: bool):
+def _parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows, flush_every: int = 200):
+    """Parse files in worker processes (both cores); hand raw rows to `on_rows` in chunks.
+
+    Returns (documents parsed, tables that failed, rejections)."""
     args = [(str(f.path), f.source_path) for f in files]
     by_path = {str(f.path): f for f in files}
-    batches, rejections = [], []
+    pending, rejections = [], []
+    parsed = table_errors = 0
     jobs = jobs or min(os.cpu_count() or 1, 8)
     results_iter = None
     if len(args) >= 8 and jobs > 1:
@@ -426,12 +431,19 @@ def _parse_all(files: list[InputFile], jobs: int | None, progress: bool):
         for path, rows, rejection in results_iter:
             if rejection:
                 rejections.append((by_path[path], rejection))
-            else:
-                batches.append(rows)
+                continue
+            pending.append(rows)
+            parsed += 1
+            table_errors += len(rows["table_errors"])
+            if len(pending) >= flush_every:
+                on_rows(pending)
+                pending = []
+        if pending:
+            on_rows(pending)
     finally:
         if pool:
             pool.shutdown()
-    return batches, rejections
+    return parsed, table_errors, rejections
 
 
 def _rejection(f: InputFile, stage: str, reason: str | None, now) -> dict:

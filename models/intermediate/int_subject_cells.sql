@@ -22,19 +22,22 @@ coded_rows as (
     where subject_scheme in ('func', 'econ_dept') and row_kind = 'item' and subject_code is not null
 ),
 
+ancestors_with_children as (
+    select distinct document_id, table_no, ancestor_code
+    from ({{ code_prefixes('coded_rows', 'subject_code', ['document_id', 'table_no']) }}) as prefixes
+),
+
 leaf_flags as (
     select
-        parent.document_id,
-        parent.table_no,
-        parent.subject_code,
-        count(child.subject_code) = 0 as is_leaf
-    from coded_rows as parent
-    left join coded_rows as child
-        on child.document_id = parent.document_id
-        and child.table_no = parent.table_no
-        and length(child.subject_code) > length(parent.subject_code)
-        and substr(child.subject_code, 1, length(parent.subject_code)) = parent.subject_code
-    group by parent.document_id, parent.table_no, parent.subject_code
+        coded_rows.document_id,
+        coded_rows.table_no,
+        coded_rows.subject_code,
+        ancestors_with_children.ancestor_code is null as is_leaf
+    from coded_rows
+    left join ancestors_with_children
+        on coded_rows.document_id = ancestors_with_children.document_id
+        and coded_rows.table_no = ancestors_with_children.table_no
+        and coded_rows.subject_code = ancestors_with_children.ancestor_code
 )
 
 select

@@ -23,26 +23,42 @@ leaves as (
     select document_id, table_no, measure, subject_code, amount_wan
     from cells
     where row_kind = 'item' and is_leaf and subject_code is not null
+),
+
+leaf_ancestors as (
+    -- each leaf under every printed prefix of its code, and under the table's 合计 ('*')
+    {{ code_prefixes('leaves', 'subject_code', ['document_id', 'table_no', 'measure', 'amount_wan']) }}
+    union all
+    select document_id, table_no, measure, amount_wan, '*' as ancestor_code
+    from leaves
+),
+
+parent_keys as (
+    select
+        parents.*,
+        case when parents.row_kind = 'total' then '*' else parents.subject_code end as ancestor_code
+    from parents
+    inner join item_measures
+        on parents.document_id = item_measures.document_id
+        and parents.table_no = item_measures.table_no
+        and parents.measure = item_measures.measure
 )
 
 select
-    parents.document_id,
+    parent_keys.document_id,
     'R01' as rule_id,
-    parents.table_no,
-    parents.line_no,
-    coalesce(parents.subject_code, '合计') as subject,
-    parents.measure,
-    parents.printed_value,
-    coalesce(sum(leaves.amount_wan), 0) as computed_value,
-    count(leaves.amount_wan) as n_summed
-from parents
-inner join item_measures
-    on parents.document_id = item_measures.document_id
-    and parents.table_no = item_measures.table_no
-    and parents.measure = item_measures.measure
-left join leaves
-    on leaves.document_id = parents.document_id
-    and leaves.table_no = parents.table_no
-    and leaves.measure = parents.measure
-    and (parents.row_kind = 'total' or substr(leaves.subject_code, 1, length(parents.subject_code)) = parents.subject_code)
-group by parents.document_id, parents.table_no, parents.line_no, parents.subject_code, parents.measure, parents.printed_value
+    parent_keys.table_no,
+    parent_keys.line_no,
+    coalesce(parent_keys.subject_code, '合计') as subject,
+    parent_keys.measure,
+    parent_keys.printed_value,
+    coalesce(sum(leaf_ancestors.amount_wan), 0) as computed_value,
+    count(leaf_ancestors.amount_wan) as n_summed
+from parent_keys
+left join leaf_ancestors
+    on leaf_ancestors.document_id = parent_keys.document_id
+    and leaf_ancestors.table_no = parent_keys.table_no
+    and leaf_ancestors.measure = parent_keys.measure
+    and leaf_ancestors.ancestor_code = parent_keys.ancestor_code
+group by parent_keys.document_id, parent_keys.table_no, parent_keys.line_no, parent_keys.subject_code,
+    parent_keys.measure, parent_keys.printed_value
