@@ -160,7 +160,7 @@ def detect_unit(doc: SourceDocument):
         line = re.sub(r"(?:19|20)\d{2}\s*年度?", " ", line)
         for token in re.split(r"[\s|]+", line):
             token = compact(token)
-            m = _UNIT_NAME.match(token)
+            m = _UNIT_NAME.fullmatch(token)  # the whole token: a project name is not a unit
             if m and len(m.group(1)) >= 4 and not token.startswith(("项目", "主管", "实施")):
                 title_name = m.group(1)
                 break

@@ -63,6 +63,7 @@ class Table:
     header_rows: list[TableRow] = field(default_factory=list)
     rows: list[TableRow] = field(default_factory=list)
     empty_note: str | None = None  # 空表列示 / 本表无数据 … when printed
+    unit_printed: bool = False  # the table states its own 单位：万元/元 (else inherited)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from .text import read_document
 def parse_source(source: SourceDocument) -> ParsedDocument:
     info = detect_document(source)
     tables = segment_tables(source, info.amount_unit)
+    info.amount_unit = financial_money_unit(tables, info.amount_unit)
     amounts = []
     table_errors: list[tuple[int, str]] = []
     for table in tables:
@@ -30,6 +31,15 @@ def parse_source(source: SourceDocument) -> ParsedDocument:
     repairs = repair_codes(amounts, tables)
     performance = _parse_performance(source, info, table_errors)
     return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
+
+
+def financial_money_unit(tables, fallback: str) -> str:
+    """The document's money unit is the one its financial tables print (performance tables
+    are often in 万元 beside 元 statements); the text-wide majority only when none prints one."""
+    units = [t.amount_unit for t in tables if t.table_kind != "performance" and t.unit_printed]
+    if not units:
+        return fallback
+    return max(set(units), key=units.count)
 
 
 def _parse_performance(source, info, table_errors) -> PerformanceResult:

@@ -80,6 +80,17 @@ def merged_headers(header_rows: list[TableRow], width: int) -> list[str]:
     return cols
 
 
+def bottom_headers(header_rows: list[TableRow], width: int) -> list[str]:
+    """Each column's text on the lowest header line that has text there (栏次 numbers skipped)."""
+    out = [""] * width
+    for row in header_rows:
+        for i, cell in enumerate(row.cells[:width]):
+            c = compact(cell)
+            if c and not re.fullmatch(r"[\d\W]+|栏次|行次", c):
+                out[i] = c
+    return out
+
+
 def header_blocks(table: Table) -> list[list[TableRow]]:
     """Header lines grouped by page (consecutive line numbers, allowing blank lines)."""
     blocks: list[list[TableRow]] = []
@@ -116,8 +127,11 @@ def func_layout(table: Table) -> ColumnLayout:
         start = max(c for c in (code_col, name_col, paired_code, paired_name) if c is not None) + 1
         measures = {}
         rules = INCOME_MEASURE_RULES if table.table_kind == "income" else MEASURE_RULES
+        bottoms = bottom_headers(block, width)
         for i in range(start, width):
-            m = classify_header(heads[i], rules)
+            # the lowest header line names the column; a spanning header above it
+            # ('一般公共预算基本支出' over 合计/人员经费/公用经费) only qualifies it
+            m = classify_header(bottoms[i], rules) or classify_header(heads[i], rules)
             if m and m != "备注":
                 measures[i] = m
         score = len(measures) + (2 if code_col is not None else 0) + len(set(measures.values()))
@@ -453,7 +467,7 @@ def parse_three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
             for s_i, stage in enumerate(stages):
                 for k, item in enumerate(THREE_PUBLIC_WIDE):
                     idx = s_i * 6 + k
-                    if idx < n and compact(cells[idx]):
+                    if idx < n and parse_amount(cells[idx]) is not None:
                         out.append(_tp_cell(table, row, item, stage, cells[idx], idx))
             continue
         if label_idx is None or not nonempty:
@@ -469,12 +483,12 @@ def parse_three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
         for s_i, stage in enumerate(stages):
             if s_i < len(amount_cols):
                 idx = amount_cols[s_i]
-                if compact(cells[idx]):
+                if parse_amount(cells[idx]) is not None:  # a sub-header line has names, not amounts
                     out.append(_tp_cell(table, row, item, stage, cells[idx], idx))
     return out
 
 
-def _tp_cell(table, row, item, stage, text, idx) -> AmountCell:
+def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:
     return AmountCell(
         table_no=table.table_no, line_no=row.line_no,
         row_kind="total" if item == "合计" else ("parent" if item == "公务用车购置及运行维护费" else "item"),

@@ -141,11 +141,16 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
             titles.append((no, found[0], found[1]))
 
     tables: list[Table] = []
+    inherited_unit = default_unit
     for i, (line_no, kind, title) in enumerate(titles):
         next_title = titles[i + 1][0] if i + 1 < len(titles) else len(doc.lines) + 1
-        table = _read_table(doc, line_no, next_title, kind, title, default_unit)
+        # a financial table that prints no unit of its own follows the one before it (the set
+        # of statements shares one unit line), not the document-wide majority
+        table = _read_table(doc, line_no, next_title, kind, title, inherited_unit if kind != "performance" else default_unit)
         if table is None:
             continue
+        if kind != "performance" and table.unit_printed:
+            inherited_unit = table.amount_unit
         tables.append(table)
     tables = _merge_continuations(tables)
     for n, t in enumerate(tables, start=1):
@@ -197,9 +202,9 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
         rows.append(TableRow(no, cells))
     if not header and not rows and empty_note is None:
         return None  # a title repeated just above the real one
-    if not header and all(_looks_like_toc_row(r.cells) for r in rows):
-        return None  # a table-of-contents entry: titles with page numbers
-    return Table(
+    if all(_looks_like_toc_row(r.cells) for r in header + rows):
+        return None  # a table-of-contents entry: titles (some with header words) and page numbers
+    table = Table(
         table_no=0,
         table_kind=kind,
         title=title,
@@ -211,3 +216,5 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
         rows=rows,
         empty_note=empty_note,
     )
+    table.unit_printed = unit is not None
+    return table

@@ -1,8 +1,10 @@
 """The parser against generated documents whose truth is known (bench/generate.py).
 
 Every generated layout copies a layout of the real samples (see bench/generate.py's docstring),
-so a failure here is a parser bug on a real layout, not a generator quirk. Known bugs are
-marked xfail with the bug named; the assertion still runs, so a fix shows up as XPASS.
+so a failure here is a parser bug on a real layout, not a generator quirk. Each check runs on
+every document; a failing check is excused (xfail, with the bug named) only when its symptom is
+that of a known bug listed below, so any other failure fails, and a fixed bug simply passes.
+test_bug_fragment holds the smallest fragment that shows each known bug.
 """
 from __future__ import annotations
 
