@@ -451,6 +451,55 @@ def three_public_item(label: str) -> str | None:
     return None
 
 
+def parse_three_public_by_unit(table: Table, doc_stage: str | None) -> list[AmountCell]:
+    """The by-unit layout: one line per budget unit, column blocks per year (上年 / 本年 / 增减)
+    each holding 合计, "三公" 小计, 因公出国, 公务接待, 公务用车 (小计, 购置, 运行), 会议费, 培训费.
+
+    The block of the table's own year is this document's stage; its 合计 line (all units) is
+    the department's figure. The block's bare 合计 also counts 会议费/培训费, so the "三公"
+    total is the 小计 under the "三公" heading.
+    """
+    lines = sorted(table.header_rows + table.rows, key=lambda r: r.line_no)
+    first_data = next((k for k, r in enumerate(lines) if sum(parse_amount(c) is not None for c in r.cells[2:]) >= 3), None)
+    if first_data is None:
+        return []
+    head, data = lines[:first_data], lines[first_data:]
+    width = max(len(r.cells) for r in lines)
+    merged = merged_headers(head, width)
+    year_m = re.search(r"((?:19|20)\d{2})", table.title)
+    starts = []
+    for r in head:
+        for i, c in enumerate(r.cells[:width]):
+            cc = compact(c)
+            if re.fullmatch(r"(?:19|20)\d{2}年度?", cc) or cc.startswith("增减"):
+                starts.append((i, cc))
+    if not starts:
+        return []
+    starts.sort()
+    chosen = next((k for k, (_, label) in enumerate(starts) if year_m and label.startswith(year_m.group(1))), None)
+    if chosen is None:
+        return []
+    begin = starts[chosen][0]
+    end = starts[chosen + 1][0] if chosen + 1 < len(starts) else width
+    columns: dict[int, str] = {}
+    for i in range(begin, end):
+        h = merged[i]
+        if "三公" in h and "小计" in h:
+            columns[i] = "合计"
+        elif re.search(r"会议费|培训费", h) or h in ("合计",) or h.endswith("年合计"):
+            continue
+        else:
+            item = three_public_item(h)
+            if item and item != "合计":
+                columns[i] = item
+    row = next((r for r in data if any(compact(c) == "合计" for c in r.cells[:2])), data[0])
+    out = []
+    for i, item in columns.items():
+        if i < len(row.cells) and parse_amount(row.cells[i]) is not None:
+            out.append(_tp_cell(table, row, item, doc_stage or "预算", row.cells[i], i))
+    return out
+
+
 def parse_three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
     """Both layouts: one line per item (预算数/决算数 columns), or one wide line of 6 or 12
     amounts (合计, 出国, 车小计, 购置, 运维, 接待 for 预算 then 决算)."""
@@ -597,7 +646,9 @@ def is_by_unit_table(table: Table) -> bool:
 
 def parse_financial_table(table: Table, doc_stage: str | None) -> list[AmountCell]:
     kind = table.table_kind
-    if kind in FUNC_TABLE_KINDS | ECON_TABLE_KINDS | {"three_public"} and is_by_unit_table(table):
+    if kind == "three_public" and is_by_unit_table(table):
+        return parse_three_public_by_unit(table, doc_stage)
+    if kind in FUNC_TABLE_KINDS | ECON_TABLE_KINDS and is_by_unit_table(table):
         return []
     if kind in FUNC_TABLE_KINDS:
         cells, _ = parse_subject_table(table, "func")

@@ -258,3 +258,26 @@ def test_single_amount_basic_table_and_repeated_title():
     assert value(cells, "30101", "合计") == 1446.32
     assert value(cells, "30201", "合计") == 186.38
     assert value(cells, None, "合计", kind="total") == 7841.26   # '合计' printed in the code column
+
+
+# "三公" by budget unit with 上年 / 本年 / 增减 blocks, in 元 (xa 表12): the table's own year is read
+THREE_PUBLIC_BY_UNIT = """2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）
+单位：元
+单位编码\t单位名称\t2021年\t\t\t\t\t\t\t\t\t2022年\t\t\t\t\t\t\t\t\t增减变化情况\t\t\t\t\t\t\t\t
+\t\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费
+\t\t\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t\t\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t\t\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t
+\t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\t
+\t合计\t551800\t30400\t0\t30400\t0\t0\t0\t147850\t373550\t627300\t35000\t0\t10000\t25000\t0\t25000\t202300\t390000\t75500\t4600\t0\t-20400\t25000\t0\t25000\t54450\t16450
+245\t西安市医疗保障局\t551800\t30400\t0\t30400\t0\t0\t0\t147850\t373550\t627300\t35000\t0\t10000\t25000\t0\t25000\t202300\t390000\t75500\t4600\t0\t-20400\t25000\t0\t25000\t54450\t16450
+"""
+
+
+def test_three_public_by_unit_year_blocks():
+    tables, cells, _ = parse(THREE_PUBLIC_BY_UNIT)
+    assert tables[0].amount_unit == "元"
+    got = {(c.subject_code, c.row_kind): c.amount for c in cells}
+    # 2022 block of the 合计 line: 三公小计 35000, 因公出国 0, 公务接待费 10000, 公务用车 25000 (购置 0, 运行 25000)
+    assert got == {("合计", "total"): 35000.0, ("因公出国(境)费", "item"): 0.0, ("公务接待费", "item"): 10000.0,
+                   ("公务用车购置及运行维护费", "parent"): 25000.0, ("公务用车购置费", "item"): 0.0,
+                   ("公务用车运行维护费", "item"): 25000.0}
+    assert {c.measure for c in cells} == {"预算"}
