@@ -323,10 +323,17 @@ def refresh(
         tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
         con = None
         try:
+            cloned = bool(reuse_ids) and _clone_live(db_path, tmp)
             con = duckdb.connect(str(tmp))
             load.create_raw_schema(con)
-            _copy_reused(con, db_path, reuse_ids)
-            _rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
+            if cloned:
+                # the new file starts as a copy of the live one (a file copy is far cheaper than
+                # re-inserting millions of reused rows); what is not reused is pruned from it
+                _prune_clone(con, reuse_ids)
+            else:
+                _copy_reused(con, db_path, reuse_ids)
+            _rename_reused(con, [by_hash[h] for h in by_hash
+                                 if load.document_id_for(h) in prev_docs and prev_paths.get(by_hash[h].source_path) != h])
             result.documents_reused = len(reuse_ids)
             # parsed documents are appended in chunks as they arrive: memory stays flat with N
             parsed_count, table_error_count, rejections = _parse_all(
@@ -341,7 +348,8 @@ def refresh(
             rejected_hashes = {r["content_sha256"] for r in result.rejections}
             load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes])
             _record_superseded(con, db_path, superseded_rows)
-            _copy_refresh_log(con, db_path)
+            if not cloned:
+                _copy_refresh_log(con, db_path)
             load.append_rejections(con, result.rejections)
             result.documents_parsed = parsed_count
             result.table_errors = table_error_count
@@ -359,11 +367,12 @@ def refresh(
                 commands = [["build"]]
                 if docs:
                     commands.append(["docs", "generate"])
-                build_target = PROJECT_DIR / "target" / f"refresh-{os.getpid()}"
+                # one compiled-artifacts folder per warehouse path: refreshes of one warehouse are
+                # serialised by the lock, and dbt's partial parse survives between them
+                build_target = PROJECT_DIR / "target" / ("refresh-" + hashlib.sha256(str(db_path).encode()).hexdigest()[:10])
                 ok, summary = run_dbt(tmp, commands, target_path=build_target)
                 if ok and docs:
                     _publish_docs(build_target)
-                shutil.rmtree(build_target, ignore_errors=True)
                 result.seconds_dbt = time.monotonic() - t1
                 result.dbt_summary = _dbt_tail(summary)
                 if not ok:
@@ -449,6 +458,45 @@ def _parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows
 def _rejection(f: InputFile, stage: str, reason: str | None, now) -> dict:
     return dict(source_file=f.path.name, source_path=f.source_path, content_sha256=f.sha256,
                 stage=stage, reason=reason, rejected_at=now)
+
+
+def _clone_live(db_path: Path, tmp: Path) -> bool:
+    """Copy the live warehouse file to tmp (the live file itself is only read). False when it
+    cannot serve as a base (missing, or a write-ahead log beside it would not be copied)."""
+    if not db_path.exists() or db_path.with_name(db_path.name + ".wal").exists():
+        return False
+    try:
+        shutil.copyfile(db_path, tmp)
+        return True
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+
+
+def _prune_clone(con, keep_ids: list[str]) -> None:
+    """Make a copy of the live warehouse the base of the new one: keep the raw rows of reused
+    documents (and the superseded history and refresh log), drop everything else, and drop
+    every model built from them: dbt builds them again from the raw layer."""
+    con.register("_keep", __import__("pandas").DataFrame({"document_id": keep_ids}))
+    try:
+        for table in load.RAW_TABLES:
+            if table in ("documents", "document_files"):
+                continue
+            con.execute(f"delete from raw.{table} where document_id not in (select document_id from _keep)")
+        con.execute("delete from raw.documents where status = 'current' and document_id not in (select document_id from _keep)")
+        con.execute("delete from raw.document_files")
+        con.execute("delete from raw.ingest_rejections")
+    finally:
+        con.unregister("_keep")
+    for schema, name in con.execute(
+        "select schema_name, view_name from duckdb_views() where not internal and schema_name <> 'raw' "
+        "and database_name = current_database()"
+    ).fetchall():
+        con.execute(f'drop view if exists "{schema}"."{name}" cascade')
+    for schema, name in con.execute(
+        "select schema_name, table_name from duckdb_tables() where schema_name <> 'raw' and database_name = current_database()"
+    ).fetchall():
+        con.execute(f'drop table if exists "{schema}"."{name}" cascade')
 
 
 def _rename_reused(con, files: list[InputFile]) -> None:
