@@ -121,7 +121,10 @@ def detect_unit(doc: SourceDocument):
     coded: Counter[tuple[str, str]] = Counter()
     own_codes: Counter[str] = Counter()  # codes printed after 预算单位/实施单位 labels
     parent: tuple[str | None, str | None] = (None, None)
+    suffix_chars = re.compile("[" + "".join(sorted({w[-1] for w in UNIT_SUFFIX.split("|")})) + "]")
     for raw in doc.lines:
+        if not suffix_chars.search(raw):
+            continue  # no unit-name ending on this line: nothing to find here
         cells = [c for c in split_cells(raw) if c.strip()]
         line = " ".join(cells).strip()
         if not line:

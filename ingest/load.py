@@ -173,7 +173,7 @@ def rows_for(parsed: ParsedDocument) -> dict[str, list[dict]]:
         d = asdict(p)
         d["notes"] = json.dumps(d.get("notes") or [], ensure_ascii=False)
         out["perf_projects"].append(dict(document_id=doc_id, **_only(d, PerformanceProject)))
-    out["perf_indicators"] = [dict(document_id=doc_id, **_only(asdict(i), PerformanceIndicator)) for i in perf.indicators]
+    out["perf_indicators"] = [dict(document_id=doc_id, **_only(vars(i), PerformanceIndicator)) for i in perf.indicators]
     out["perf_summaries"] = [dict(document_id=doc_id, **_only(asdict(s), PerformanceSummary)) for s in perf.summaries]
     out["table_errors"] = [dict(document_id=doc_id, table_no=n, reason=r) for n, r in parsed.table_errors]
     out["table_errors"] += [dict(document_id=doc_id, table_no=0, reason=f"performance: {p}") for p in perf.problems]

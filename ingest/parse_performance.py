@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
 from .model import (
@@ -96,15 +97,17 @@ class Row:
     line_no: int
     cells: list[str]
 
-    @property
+    # computed once per row: the table readers ask for them many times
+    @cached_property
     def filled(self) -> list[tuple[int, str]]:
         return [(i, c) for i, c in enumerate(self.cells) if c.strip()]
 
-    @property
+    @cached_property
     def joined(self) -> str:
         return "".join(_key(c) for c in self.cells)
 
 
+@lru_cache(maxsize=131072)
 def _key(text: str | None) -> str:
     """Matching form of a cell: no spaces, NFKC, common OCR variants of table words folded."""
     k = compact(text)

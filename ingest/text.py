@@ -63,11 +63,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise UnreadableDocument("not text in UTF-8, GB18030 or UTF-16")
 
 
+# control characters (but tab/newline/CR/FF), private-use and surrogate code points
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ud800-\udfff]")
+
+
 def _looks_like_text(text: str) -> bool:
     if not text:
         return False
-    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\t\n\r\f")
-    return bad / len(text) < 0.01
+    return len(_NOT_TEXT.findall(text)) / len(text) < 0.01
 
 
 def read_document(path: Path, source_path: str | None = None) -> SourceDocument:
