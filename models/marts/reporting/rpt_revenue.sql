@@ -22,13 +22,7 @@ select
     revenue.year,
     revenue.stage,
     revenue.unit_id,
-    units.unit_name,
-    units.unit_code,
-    units.unit_level,
-    units.province,
-    units.city,
-    units.county,
-    units.adcode,
+    {{ unit_label_columns('units') }},
     revenue.revenue_type,
     case
         when revenue.revenue_type like '%财政拨款%' then '财政拨款'

@@ -22,13 +22,7 @@ select
     three_public.year,
     three_public.stage,
     three_public.unit_id,
-    units.unit_name,
-    units.unit_code,
-    units.unit_level,
-    units.province,
-    units.city,
-    units.county,
-    units.adcode,
+    {{ unit_label_columns('units') }},
     three_public.item,
     case
         when three_public.item in ('公务用车购置费', '公务用车运行维护费') then '公务用车购置及运行维护费'
