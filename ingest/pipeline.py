@@ -317,21 +317,32 @@ def refresh(
                 result.superseded.append(f.source_path)
                 superseded_rows.append((load.document_id_for(old), load.document_id_for(f.sha256)))
 
+        # A changed file whose new content turns out unusable keeps its last good version: the
+        # old document is carried along until the new one has parsed.
+        fallback_ids = {old_id for old_id, _ in superseded_rows if old_id in prev_docs}
+        unreadable_paths = {}
+        for f in files:
+            old = prev_paths.get(f.source_path)
+            if f.sha256 is None and old and load.document_id_for(old) in prev_docs:
+                fallback_ids.add(load.document_id_for(old))
+                unreadable_paths[f.source_path] = old
+        keep_ids = reuse_ids + sorted(fallback_ids - set(reuse_ids))
+
         # We hold the lock, so no other refresh is building: files left by a killed run are garbage.
         for stale in db_path.parent.glob(f"{db_path.name}.building-*"):
             stale.unlink(missing_ok=True)
         tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
         con = None
         try:
-            cloned = bool(reuse_ids) and _clone_live(db_path, tmp)
+            cloned = bool(keep_ids) and _clone_live(db_path, tmp)
             con = duckdb.connect(str(tmp))
             load.create_raw_schema(con)
             if cloned:
                 # the new file starts as a copy of the live one (a file copy is far cheaper than
                 # re-inserting millions of reused rows); what is not reused is pruned from it
-                _prune_clone(con, reuse_ids)
+                _prune_clone(con, keep_ids)
             else:
-                _copy_reused(con, db_path, reuse_ids)
+                _copy_reused(con, db_path, keep_ids)
             _rename_reused(con, [by_hash[h] for h in by_hash
                                  if load.document_id_for(h) in prev_docs and prev_paths.get(by_hash[h].source_path) != h])
             result.documents_reused = len(reuse_ids)
@@ -346,7 +357,11 @@ def refresh(
                         result.rejections.append(_rejection(
                             f, rej[1]["stage"], f"{rej[1]['reason']} (same content as {rej[0].source_path})", now))
             rejected_hashes = {r["content_sha256"] for r in result.rejections}
-            load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes])
+            superseded_rows, kept_paths = _settle_fallbacks(con, files, superseded_rows, fallback_ids,
+                                                            rejected_hashes, unreadable_paths, result)
+            load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes]
+                         + [dict(source_path=path, source_file=Path(path).name, content_sha256=old,
+                                 document_id=load.document_id_for(old), seen_at=now) for path, old in kept_paths.items()])
             _record_superseded(con, db_path, superseded_rows)
             if not cloned:
                 _copy_refresh_log(con, db_path)
@@ -458,6 +473,42 @@ def _parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows
 def _rejection(f: InputFile, stage: str, reason: str | None, now) -> dict:
     return dict(source_file=f.path.name, source_path=f.source_path, content_sha256=f.sha256,
                 stage=stage, reason=reason, rejected_at=now)
+
+
+def _settle_fallbacks(con, files, superseded_rows, fallback_ids, rejected_hashes, unreadable_paths, result):
+    """After parsing: a changed file whose new version was rejected keeps its previous version
+    current (and says so in its rejection); a replaced version leaves the new warehouse and is
+    recorded as superseded. Returns (pairs really superseded, {path: kept hash})."""
+    rejected_ids = {load.document_id_for(h) for h in rejected_hashes if h}
+    path_of_new = {load.document_id_for(f.sha256): f.source_path for f in files if f.sha256}
+    really, kept = [], dict(unreadable_paths)
+    for old_id, new_id in superseded_rows:
+        if new_id in rejected_ids and old_id in fallback_ids:
+            path = path_of_new.get(new_id)
+            kept[path] = next(h for h in [_hash_of(con, old_id)] if h)
+            if path in result.superseded:
+                result.superseded.remove(path)
+            for r in result.rejections:
+                if r["source_path"] == path:
+                    r["reason"] = f"{r['reason']} — the previous version of this file is kept"
+            continue
+        really.append((old_id, new_id))
+    replaced = [old for old, _ in really if old in fallback_ids]
+    for table in load.RAW_TABLES:
+        if table == "document_files":
+            continue
+        for old_id in replaced:
+            con.execute(f"delete from raw.{table} where document_id = ?", [old_id])
+    for path in unreadable_paths:
+        for r in result.rejections:
+            if r["source_path"] == path:
+                r["reason"] = f"{r['reason']} — the previous version of this file is kept"
+    return really, kept
+
+
+def _hash_of(con, document_id: str) -> str | None:
+    row = con.execute("select content_sha256 from raw.documents where document_id = ?", [document_id]).fetchone()
+    return row[0] if row else None
 
 
 def _clone_live(db_path: Path, tmp: Path) -> bool:

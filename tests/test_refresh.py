@@ -649,3 +649,30 @@ def test_changed_project_code_rebuilds_even_without_new_documents(built, tmp_pat
     result = pipeline.refresh(inp, db, build=True)
     assert not result.unchanged and result.published
     assert calls == [[["build"]]]
+
+
+def test_file_edited_into_garbage_keeps_its_last_good_version(tmp_path):
+    """A changed file whose new content is rejected does not take its facts out of the
+    warehouse: the previous version stays current until a readable version replaces it."""
+    inp = copy_samples(tmp_path / "in", [BUDGET, FINAL])
+    db = tmp_path / "w.duckdb"
+    pipeline.refresh(inp, db, build=False)
+    good_id = doc_id(inp / BUDGET)
+    cells = q(db, "select count(*) from raw.amount_cells where document_id = ?", [good_id])[0][0]
+    assert cells > 0
+
+    (inp / BUDGET).write_bytes(b"")          # the publisher's file is now empty
+    result = pipeline.refresh(inp, db, build=False)
+    assert [r["source_path"] for r in result.rejections] == [BUDGET]
+    assert "previous version of this file is kept" in result.rejections[0]["reason"]
+    assert result.superseded == []
+    assert q(db, "select status from raw.documents where document_id = ?", [good_id]) == [("current",)]
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [good_id])[0][0] == cells
+
+    shutil.copy(SAMPLES / BUDGET, inp / BUDGET)
+    edit_file(inp / BUDGET)                  # a readable new version replaces it
+    result = pipeline.refresh(inp, db, build=False)
+    new_id = doc_id(inp / BUDGET)
+    assert result.rejections == [] and result.documents_parsed == 1
+    assert q(db, "select status, superseded_by from raw.documents where document_id = ?", [good_id]) == [("superseded", new_id)]
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [good_id])[0][0] == 0
