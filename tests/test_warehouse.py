@@ -151,3 +151,32 @@ def test_all_funds_derived_where_all_money_is_general_budget(wh):
     printed = one(wh, """select count(*) from fct_expenditure join dim_document using (document_id)
                          where source_file = '000_0b5863540bb89ed9.txt' and is_derived""")[0]
     assert printed == 0   # 000 prints its own all-funds table: nothing is derived
+
+
+@pytest.mark.parametrize("source_file, project, budget, executed, rate, score, grade", [
+    # 004: '年度资金总额 5.6 5.6 5.18 10 92.5% 9.25' … '总分 100 97.75'
+    ("004_7cec67b54d9192d1.txt", "退役军人辅助性岗位经费", 5.6, 5.18, 92.5, 97.75, "优"),
+    # 003 自评表: '项目预算金额(万元) 92 全年执行数(万元) 41.11 执行率 44.69%'; narrative: 自评得分 59 分
+    ("003_a908d6a88c021b91.txt", "离休医疗保障", 92.0, 41.11, 44.69, 59.0, "差"),
+    # 002: '资金总额: 36 36 36 0 36 0 0' … '总分 70 中'
+    ("002_25f790a2d4a95ea4.txt", "医疗救助代办服务费", 36.0, 0.0, 0.0, 70.0, "中"),
+])
+def test_project_performance_facts(wh, source_file, project, budget, executed, rate, score, grade):
+    row = one(wh, """select budget_wan, executed_wan, execution_rate, score, grade from fct_project_performance p
+                     join dim_document d using (document_id) where d.source_file = ? and p.project_name = ?""",
+              [source_file, project])
+    assert (float(row[0]), float(row[1]), float(row[2]), float(row[3]), row[4]) == (budget, executed, rate, score, grade)
+
+
+def test_whole_unit_evaluation_is_a_project(wh):
+    # 001 表14 单位整体支出绩效目标表: 部门（单位）名称 镇安县医疗保险经办中心, 金额合计 313.17
+    row = one(wh, """select budget_wan from fct_project_performance p join dim_document d using (document_id)
+                     where d.source_file = '001_ba0d23ffbd0d6f1c.txt' and p.project_name = '整体:镇安县医疗保险经办中心'""")
+    assert float(row[0]) == 313.17
+
+
+def test_publisher_inconsistencies_are_findings(wh):
+    # 004 医保基金监管专项检查经费: indicator scores (90) + 资金 score (10) = 110, printed 总分 100
+    rows = wh.execute("""select printed_value, computed_value from fct_reconciliation
+                         where rule_id = 'R09' and not passed and subject = '医保基金监管专项检查经费'""").fetchall()
+    assert [(float(a), float(b)) for a, b in rows] == [(100.0, 110.0)]
