@@ -47,12 +47,12 @@ class Catalogue:
                 if s.code.startswith(prefix) and len(s.code) > len(prefix)
                 and (normalise_name(s.name).startswith(name) or name.startswith(normalise_name(s.name)))
             ]
-        hits = sorted(set(hits), key=lambda c: (len(c), c))
-        return hits[0] if len(hits) == 1 or (hits and len(set(len(h) for h in hits)) > 1 and len([h for h in hits if len(h) == len(hits[0])]) == 1) else None
-
-    def name_of(self, code: str) -> str | None:
-        s = self.subjects.get(code)
-        return s.name if s else None
+        if not hits:
+            return None
+        # the closest level wins ('3010' + 基本工资 is the 款 30101, not a 项 below it);
+        # two candidates at that level are ambiguous: no repair
+        shortest = [h for h in set(hits) if len(h) == min(map(len, hits))]
+        return shortest[0] if len(shortest) == 1 else None
 
 
 def _load(path: Path, code_col: str, name_col: str) -> Catalogue:
@@ -73,5 +73,4 @@ def func_catalogue() -> Catalogue:
 
 @lru_cache(maxsize=1)
 def econ_catalogue() -> Catalogue:
-    cat = _load(SEEDS / "econ_subjects.csv", "econ_code", "econ_name")
-    return cat
+    return _load(SEEDS / "econ_subjects.csv", "econ_code", "econ_name")

@@ -16,6 +16,7 @@ UNIT_SUFFIX = (
     "局|中心|机构|委员会|办公室|管理处|服务处|服务站|研究院|研究所|医院|学校|学院|大学|站|所|院|馆|队|"
     "委|办|厅|部|会|社|处|室|园|台|总站|协会|联合会"
 )
+_UNIT_SUFFIX_CHAR = re.compile("[" + "".join(sorted({w[-1] for w in UNIT_SUFFIX.split("|")})) + "]")
 _UNIT_NAME = re.compile(rf"([\u4e00-\u9fff（）()]{{2,40}}(?:{UNIT_SUFFIX}))")
 _LABELLED_UNIT = re.compile(
     r"^(?:部门|单位|预算单位|部门（单位）|部门\(单位\))(?:名称)?\s*[:：]\s*(?P<name>.+?)\s*$"
@@ -121,9 +122,8 @@ def detect_unit(doc: SourceDocument):
     coded: Counter[tuple[str, str]] = Counter()
     own_codes: Counter[str] = Counter()  # codes printed after 预算单位/实施单位 labels
     parent: tuple[str | None, str | None] = (None, None)
-    suffix_chars = re.compile("[" + "".join(sorted({w[-1] for w in UNIT_SUFFIX.split("|")})) + "]")
     for raw in doc.lines:
-        if not suffix_chars.search(raw):
+        if not _UNIT_SUFFIX_CHAR.search(raw):
             continue  # no unit-name ending on this line: nothing to find here
         cells = [c for c in split_cells(raw) if c.strip()]
         line = " ".join(cells).strip()

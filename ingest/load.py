@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import duckdb
 import pandas as pd
 
-from .model import AmountCell, ParsedDocument, PerformanceIndicator, PerformanceProject, PerformanceSummary, Repair
+from .model import ParsedDocument, PerformanceIndicator, PerformanceProject, PerformanceSummary
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -119,16 +119,12 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
 
 
-def _frame(rows: list[dict], table: str, con) -> pd.DataFrame:
-    cols = [r[0] for r in con.execute(f"describe raw.{table}").fetchall()]
-    df = pd.DataFrame(rows, columns=cols)
-    return df
-
-
-def _append(con, table: str, rows: list[dict]) -> None:
+def append_table(con, table: str, rows: list[dict]) -> None:
+    """One DataFrame insert into raw.<table>, columns in the table's own order."""
     if not rows:
         return
-    df = _frame(rows, table, con)
+    cols = [r[0] for r in con.execute(f"describe raw.{table}").fetchall()]
+    df = pd.DataFrame(rows, columns=cols)
     con.register("_batch", df)
     try:
         con.execute(f"insert into raw.{table} select * from _batch")
@@ -221,12 +217,9 @@ def append_rows(con: duckdb.DuckDBPyConnection, batches: list[dict[str, list[dic
     """Append many documents' rows at once: one DataFrame insert per raw table."""
     for table in RAW_TABLES:
         rows = [r for b in batches for r in b.get(table, [])]
-        _append(con, table, rows)
+        append_table(con, table, rows)
 
 
 def append_rejections(con, rejections: list[dict]) -> None:
-    _append(con, "ingest_rejections", rejections)
+    append_table(con, "ingest_rejections", rejections)
 
-
-# keep the dataclass names importable for type checkers of callers
-__all__ = ["AmountCell", "Repair", "append_rows", "rows_for", "create_raw_schema", "document_id_for"]

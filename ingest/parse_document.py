@@ -28,7 +28,7 @@ def parse_source(source: SourceDocument) -> ParsedDocument:
             amounts.extend(parse_financial_table(table, info.doc_kind if info.doc_kind in ("预算", "决算") else None))
         except Exception as exc:  # one broken table must not lose the document
             table_errors.append((table.table_no, f"{type(exc).__name__}: {exc}"))
-    repairs = repair_codes(amounts, tables)
+    repairs = repair_codes(amounts)
     performance = _parse_performance(source, info, table_errors)
     return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
 

@@ -187,19 +187,13 @@ def _split_code_name(cells: list[str], layout: ColumnLayout) -> tuple[str | None
     return None, name, 0
 
 
-def _is_seq_cell(cells: list[str], layout: ColumnLayout) -> bool:
-    return layout.code_col is not None and layout.code_col > 0
-
-
-def parse_subject_table(table: Table, scheme: str) -> tuple[list[AmountCell], list[str]]:
+def parse_subject_table(table: Table, scheme: str) -> list[AmountCell]:
     """A table whose rows are classification subjects (function or economic) with amounts.
 
-    Returns the cells and a list of problems. A row with a name and no amounts right after
-    a coded row is the rest of a wrapped name.
+    A row with a name and no amounts right after a coded row is the rest of a wrapped name.
     """
     layout = func_layout(table)
     cells_out: list[AmountCell] = []
-    problems: list[str] = []
     last_item: list[AmountCell] = []
     for row in table.rows:
         cells = row.cells
@@ -259,7 +253,7 @@ def parse_subject_table(table: Table, scheme: str) -> tuple[list[AmountCell], li
             ))
         cells_out.extend(made)
         last_item = made if row_kind == "item" else []
-    return cells_out, problems
+    return cells_out
 
 
 # ------------------------------------------------------------------ side-by-side economic groups
@@ -400,13 +394,10 @@ def parse_summary_revenue(table: Table) -> list[AmountCell]:
                 if kind and amount_text:
                     out.append(_revenue_cell(table, row, "item", kind, label, amount_text, None))
             continue
-        shift = 0
-        if label_col < len(row.cells) and not compact(row.cells[label_col]) and label_col + 1 < len(row.cells):
-            pass
-        if label_col + shift >= len(row.cells):
+        if label_col >= len(row.cells):
             continue
-        label = revenue_label(row.cells[label_col + shift])
-        text = row.cells[amount_col + shift].strip() if amount_col + shift < len(row.cells) else ""
+        label = revenue_label(row.cells[label_col])
+        text = row.cells[amount_col].strip() if amount_col < len(row.cells) else ""
         if not label or not compact(text):
             continue
         if REVENUE_TOTALS.match(label):
@@ -549,7 +540,7 @@ def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:
 
 # ------------------------------------------------------------------ code repairs (document level)
 
-def repair_codes(cells: list[AmountCell], tables: list[Table]) -> list[Repair]:
+def repair_codes(cells: list[AmountCell]) -> list[Repair]:
     """Restore codes cut short or missing, and record every repair.
 
     1. A code shorter than its level (4 or 6 digits) is completed from the catalogue by
@@ -651,13 +642,11 @@ def parse_financial_table(table: Table, doc_stage: str | None) -> list[AmountCel
     if kind in FUNC_TABLE_KINDS | ECON_TABLE_KINDS and is_by_unit_table(table):
         return []
     if kind in FUNC_TABLE_KINDS:
-        cells, _ = parse_subject_table(table, "func")
-        return cells
+        return parse_subject_table(table, "func")
     if kind == "basic_econ" and _group_columns(table):
         return parse_econ_groups(table)
     if kind in ECON_TABLE_KINDS:
-        cells, _ = parse_subject_table(table, "econ_dept")
-        return cells
+        return parse_subject_table(table, "econ_dept")
     if kind == "summary":
         return parse_summary_revenue(table)
     if kind == "three_public":

@@ -359,7 +359,7 @@ def refresh(
             rejected_hashes = {r["content_sha256"] for r in result.rejections}
             superseded_rows, kept_paths = _settle_fallbacks(con, files, superseded_rows, fallback_ids,
                                                             rejected_hashes, unreadable_paths, result)
-            load._append(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes]
+            load.append_table(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes]
                          + [dict(source_path=path, source_file=Path(path).name, content_sha256=old,
                                  document_id=load.document_id_for(old), seen_at=now) for path, old in kept_paths.items()])
             _record_superseded(con, db_path, superseded_rows)
@@ -485,7 +485,7 @@ def _settle_fallbacks(con, files, superseded_rows, fallback_ids, rejected_hashes
     for old_id, new_id in superseded_rows:
         if new_id in rejected_ids and old_id in fallback_ids:
             path = path_of_new.get(new_id)
-            kept[path] = next(h for h in [_hash_of(con, old_id)] if h)
+            kept[path] = _hash_of(con, old_id)
             if path in result.superseded:
                 result.superseded.remove(path)
             for r in result.rejections:

@@ -47,6 +47,7 @@ _HEADER_WORDS = (
     "项目", "项 目", "决算数", "预算数", "人员经费", "公用经费", "基本支出", "项目支出", "合计",
     "金额", "本年收入", "本年支出", "编码", "支出功能分类", "部门经济", "政府经济", "资金性质",
 )
+_HEADER_WORDS = tuple(dict.fromkeys(w.replace(" ", "") for w in _HEADER_WORDS))  # matched against compacted text
 
 
 def title_kind(line: str) -> tuple[str, str] | None:
@@ -87,7 +88,7 @@ def is_header_line(cells: list[str]) -> bool:
     if any(compact(c) in ("科目编码", "科目名称", "科目代码", "功能分类科目编码", "行次", "栏次") for c in cells):
         return True
     joined = "".join(compact(c) for c in cells)
-    if not any(w.replace(" ", "") in joined for w in _HEADER_WORDS):
+    if not any(w in joined for w in _HEADER_WORDS):
         return False
     for c in cells:
         v = parse_amount(c)

@@ -16,7 +16,7 @@ def parse(text: str, unit="万元", stage="预算"):
     cells = []
     for t in tables:
         cells += parse_financial_table(t, stage)
-    repairs = repair_codes(cells, tables)
+    repairs = repair_codes(cells)
     return tables, cells, repairs
 
 
