@@ -209,6 +209,8 @@ def detect_money_unit(doc: SourceDocument) -> str:
     """The most frequent printed money unit; tables may still override it (segment.py)."""
     counts: Counter[str] = Counter()
     for line in doc.lines:
+        if "位" not in line:  # '单位' (spaces and markup aside) is in every unit statement
+            continue
         for m in _MONEY_UNIT.finditer(strip_markup(line).replace(" ", "")):
             counts[m.group(1)] += 1
     if not counts:

@@ -134,18 +134,22 @@ def _raw(text: str | None) -> str | None:
 
 
 def _rows(doc: SourceDocument) -> list[Row]:
-    rows = []
-    for no, line in enumerate(doc.lines, start=1):
-        if is_markdown_separator(line):
-            rows.append(Row(no, []))
-            continue
-        cells = []
-        for cell in split_cells(line):
+    return [Row(no, list(_row_cells(line))) for no, line in enumerate(doc.lines, start=1)]
+
+
+@lru_cache(maxsize=65536)
+def _row_cells(line: str) -> tuple[str, ...]:
+    """The cells of one line, LaTeX comparison signs ('$\\geq$') made plain; a markdown
+    separator has none. Memoised: page headers and column headers repeat across documents."""
+    if is_markdown_separator(line):
+        return ()
+    cells = []
+    for cell in split_cells(line):
+        if "$" in cell:
             for pattern, repl in _LATEX:
                 cell = pattern.sub(repl, cell)
-            cells.append(cell.strip())
-        rows.append(Row(no, cells))
-    return rows
+        cells.append(cell.strip())
+    return tuple(cells)
 
 
 def _cjk_count(text: str) -> int:
@@ -178,6 +182,7 @@ def _edit1(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
+@lru_cache(maxsize=65536)
 def _level_word(text: str) -> str | None:
     """The canonical level word a cell spells ('产出 指标', '时效指称', '満意度 指标'), or None."""
     k = _key(text).rstrip(":：")
@@ -237,6 +242,8 @@ def _single_cell(row: Row) -> str | None:
 
 def _title_candidate(row: Row) -> str | None:
     """A line that is only a performance table title (not a catalogue row or a sentence)."""
+    if not any("表" in c for c in row.cells):  # every title ends in 表: a cheap first test
+        return None
     text = _single_cell(row)
     if text is None:
         return None
@@ -268,6 +275,8 @@ def _find_titles(rows: list[Row]) -> tuple[list[_Title], list[int]]:
     """Performance table titles and 绩效自评情况汇总表 titles, in document order."""
     titles, summaries = [], []
     for i, row in enumerate(rows):
+        if not any("表" in c for c in row.cells):  # both kinds of title end in 表
+            continue
         text = _single_cell(row)
         if text and _SUMMARY_TITLE in _key(text) and len(_key(text)) < 60:
             summaries.append(i)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Operators as printed -> the contract's five operators. Longest spellings first so that
 # '大于等于' is not read as '大于'. '≪'/'≫' are what OCR makes of '≤'/'≥' in these tables.
@@ -87,6 +88,7 @@ def _is_unit(text: str) -> bool:
     return all(ch in _UNIT_CHARS or ("a" <= ch.lower() <= "z") for ch in text)
 
 
+@lru_cache(maxsize=131072)  # the same few hundred values recur in every document
 def parse_indicator_value(text: str | None) -> tuple[str | None, float | None, str | None]:
     """Split a printed indicator value into (operator, number, unit).
 

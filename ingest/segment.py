@@ -56,6 +56,8 @@ def title_kind(line: str) -> tuple[str, str] | None:
     A title is one short cell ending in 表 (optionally 表（按…）), not a table-of-contents
     entry (no page numbers or leader dots) and not a list item.
     """
+    if "表" not in line:  # every title ends in 表: most lines are rejected here, cheaply
+        return None
     cells = [c for c in split_cells(line) if c.strip()]
     if len(cells) != 1:
         return None
@@ -63,10 +65,10 @@ def title_kind(line: str) -> tuple[str, str] | None:
     if raw.startswith(("- ", "* ", "注", "说明")) or "…" in raw or "...." in raw or "．．" in raw:
         return None
     text = compact(raw).replace("“", '"').replace("”", '"')
-    text = re.sub(r"^(?:(?:19|20)\d{2}年度?)", "", _NUMBERING.sub("", text))
+    text = _YEAR_PREFIX.sub("", _NUMBERING.sub("", text))
     if len(text) > 60 or len(text) < 4 or not _TITLE_END.search(text):
         return None
-    if re.search(r"[。；，,]", text) or "见" in text[:4]:
+    if _SENTENCE_PUNCT.search(text) or "见" in text[:4]:
         return None
     for kind, pattern in TABLE_KINDS:
         if pattern.search(text):
@@ -74,27 +76,38 @@ def title_kind(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _is_column_numbering(cells: list[str]) -> bool:
+def _is_column_numbering(compacted: list[str]) -> bool:
     """The 栏次 line: 1 2 3 … (sometimes without its label, sometimes with OCR junk first)."""
-    nums = [compact(c) for c in cells if compact(c)]
-    ints = [int(n) for n in nums if re.fullmatch(r"\d{1,2}", n)]
+    nums = [c for c in compacted if c]
+    if len(nums) < 3:
+        return False
+    ints = [int(n) for n in nums if _SMALL_INT.fullmatch(n)]
     return len(ints) >= 3 and len(ints) >= len(nums) - 1 and ints == list(range(ints[0], ints[0] + len(ints)))
+
+
+_HEADER_WORD_RE = re.compile("|".join(re.escape(w) for w in _HEADER_WORDS))  # any one, anywhere
+_HEADER_CELLS = frozenset(("科目编码", "科目名称", "科目代码", "功能分类科目编码", "行次", "栏次"))
+_SMALL_INT = re.compile(r"\d{1,2}")
+_CODE_LIKE = re.compile(r"\d{3,7}")
+_YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
+_SENTENCE_PUNCT = re.compile(r"[。；，,]")
 
 
 def is_header_line(cells: list[str]) -> bool:
     """A column-header line: header words and no real amounts (栏次 numbers are small ints)."""
-    if _is_column_numbering(cells):
+    compacted = [compact(c) for c in cells]
+    if _is_column_numbering(compacted):
         return True
-    if any(compact(c) in ("科目编码", "科目名称", "科目代码", "功能分类科目编码", "行次", "栏次") for c in cells):
+    if any(c in _HEADER_CELLS for c in compacted):
         return True
-    joined = "".join(compact(c) for c in cells)
-    if not any(w in joined for w in _HEADER_WORDS):
+    joined = "".join(compacted)
+    if not _HEADER_WORD_RE.search(joined):
         return False
     for c in cells:
         v = parse_amount(c)
         if v is not None and ("." in c or "," in c or v > 99):
             return False
-    if any(re.fullmatch(r"\d{3,7}", compact(c)) for c in cells):
+    if any(_CODE_LIKE.fullmatch(c) for c in compacted):
         return False
     return True
 
@@ -168,12 +181,13 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
     multi_cell_seen = False
     for no in range(title_line + 1, stop):
         raw = doc.line(no)
-        if not raw.strip() or is_markdown_separator(raw):
+        if not raw.strip() or ("-" in raw and is_markdown_separator(raw)):
             continue
         cells = split_cells(raw)
         nonempty = [c for c in cells if c.strip()]
         text = " ".join(nonempty)
-        m = _MONEY_UNIT.search(text.replace(" ", "")) if len(text) < 120 or not multi_cell_seen else None
+        m = (_MONEY_UNIT.search(text.replace(" ", ""))
+             if "位" in text and (len(text) < 120 or not multi_cell_seen) else None)
         if m and unit is None:
             unit = "元" if m.group(1) == "元" else "万元"
         if _is_page_furniture(cells):

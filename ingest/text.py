@@ -130,6 +130,8 @@ def _split_cells_cached(line: str) -> tuple[str, ...]:
 
 
 def is_markdown_separator(line: str) -> bool:
+    if "---" not in line:  # both forms need a run of three dashes
+        return False
     return bool(_MD_SEPARATOR.match(line)) or bool(re.match(r"^[\s\t-]+$", line) and "---" in line)
 
 
