@@ -10,6 +10,7 @@ For each size N (corpus generation is not timed):
   rows          rows loaded per raw table
   dbt build     `dbt build` on that warehouse (ingest.pipeline.run_dbt)
   incremental   one document edited, then a full `refresh` (ingest of the change + dbt build)
+  stages        one process, ms per document in each ingest stage (bench/stages.py)
   memory        peak RSS of each step: the largest single process (getrusage via wait4) and
                 the whole process tree (sampled from /proc every 0.1 s)
 
@@ -377,6 +378,11 @@ def markdown(results: dict) -> str:
             lines.append(f"- N={r['n']}: incremental refresh failed: {inc.get('error', '')[:300]}")
         if r.get("ingest", {}).get("timed_out"):
             lines.append(f"- N={r['n']}: ingest timed out after {r['ingest']['seconds']:.0f}s")
+    stages = results.get("stages") or {}
+    if stages.get("ms_per_doc"):
+        from .stages import markdown as stages_markdown
+
+        lines += ["", "## Where the time goes", "", "`python -m bench.stages`: " + stages_markdown(stages)]
     return "\n".join(lines) + "\n"
 
 
@@ -438,6 +444,13 @@ def main(argv: list[str] | None = None) -> None:
         done.append(res)
         bench_size(n, args.seed, args.jobs, args.step_timeout, env, code, log, res, save, version or None)
         save()
+    # where one document's time goes: stage by stage, on the first 300 documents of a corpus
+    stage_corpus = CORPUS_DIR / f"n{min([n for n in sizes if n >= 300] or [max(sizes)])}-s{args.seed}"
+    step = run_step([sys.executable, str(BENCH_DIR / "stages.py"), "--corpus", str(stage_corpus), "--json"],
+                    args.step_timeout, env, code)
+    results["stages"] = _json_tail(step["stdout"]) if step["returncode"] == 0 else {"error": step["stderr_tail"][-500:]}
+    log(f"stages: {results['stages']}")
+    save()
     print()
     print_table(results)
     print(f"\nwrote {args.out} and {md_path}")

@@ -7,13 +7,15 @@ Rows go in as DataFrames (one append per table per batch), never row by row.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from .model import ParsedDocument, PerformanceIndicator, PerformanceProject, PerformanceSummary
+from .model import ParsedDocument, PerformanceProject, PerformanceSummary
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -119,26 +121,71 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
 
 
-def append_table(con, table: str, rows: list[dict]) -> None:
-    """One DataFrame insert into raw.<table>, columns in the table's own order."""
-    if not rows:
+def _raw_columns() -> dict[str, list[tuple[str, str]]]:
+    """(column, type) of every raw table, in table order, read from RAW_DDL (one source)."""
+    out = {}
+    for m in re.finditer(r"create table if not exists raw\.(\w+) \((.*?)\);", RAW_DDL, re.S):
+        cols = []
+        for part in m.group(2).split(","):
+            name, kind = part.split()[:2]
+            cols.append((name, kind))
+        out[m.group(1)] = cols
+    return out
+
+
+RAW_COLUMNS = _raw_columns()
+_ARROW_TYPES = {"varchar": pa.string(), "integer": pa.int32(), "double": pa.float64(),
+                "boolean": pa.bool_(), "timestamp": pa.timestamp("us")}
+
+# Rows travel from the parser workers to the loader as columns: one list per column in the
+# raw table's order. Pickled, that is a fraction of a list of dicts (no key repeated per row),
+# and it becomes an Arrow table without a per-row step.
+Columns = list[list]
+
+
+def to_columns(table: str, rows: list[dict]) -> Columns:
+    return [[r.get(name) for r in rows] for name, _ in RAW_COLUMNS[table]]
+
+
+def n_rows(columns: Columns) -> int:
+    return len(columns[0]) if columns else 0
+
+
+def append_columns(con, table: str, columns: Columns) -> None:
+    """One bulk insert into raw.<table> from column lists (Arrow; pandas if a value does not
+    fit its declared Arrow type, e.g. a float printed where an integer is declared)."""
+    if not n_rows(columns):
         return
-    cols = [r[0] for r in con.execute(f"describe raw.{table}").fetchall()]
-    df = pd.DataFrame(rows, columns=cols)
-    con.register("_batch", df)
+    spec = RAW_COLUMNS[table]
+    try:
+        batch = pa.table({name: pa.array(values, type=_ARROW_TYPES[kind])
+                          for (name, kind), values in zip(spec, columns)})
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        batch = pd.DataFrame({name: values for (name, _), values in zip(spec, columns)})
+    con.register("_batch", batch)
     try:
         con.execute(f"insert into raw.{table} select * from _batch")
     finally:
         con.unregister("_batch")
 
 
-def rows_for(parsed: ParsedDocument) -> dict[str, list[dict]]:
-    """All raw rows of one document, by raw table name (picklable, built in the worker)."""
+def append_table(con, table: str, rows: list[dict]) -> None:
+    """One bulk insert of row dicts into raw.<table>, columns in the table's own order."""
+    append_columns(con, table, to_columns(table, rows))
+
+
+def columns_for(parsed: ParsedDocument) -> dict[str, Columns]:
+    """All raw rows of one document, as columns by raw table name (built in the worker).
+
+    The per-document tables (documents, units, tables, projects) are few rows: they are
+    written as dicts for readability. The per-line tables (table lines, amount cells,
+    indicators) are the bulk of every document: they go straight from the parsed objects
+    to columns, with no dict per row."""
     src, info = parsed.source, parsed.info
     doc_id = document_id_for(src.content_sha256)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    out: dict[str, list[dict]] = {t: [] for t in RAW_TABLES}
-    out["documents"].append(dict(
+    rows: dict[str, list[dict]] = {}
+    rows["documents"] = [dict(
         document_id=doc_id, source_file=src.source_file, source_path=src.source_path,
         content_sha256=src.content_sha256, encoding=src.encoding, doc_kind=info.doc_kind, year=info.year,
         unit_name=info.unit_name, unit_code=info.unit_code, unit_level=info.unit_level,
@@ -147,33 +194,42 @@ def rows_for(parsed: ParsedDocument) -> dict[str, list[dict]]:
         listed_units=json.dumps(info.listed_units, ensure_ascii=False), amount_unit=info.amount_unit,
         title=info.title, n_lines=len(src.lines), n_tables=len(parsed.tables), status="current",
         superseded_by=None, loaded_at=now, parser_version=parser_version(),
-    ))
-    out["units"] = unit_rows(doc_id, info)
-    for t in parsed.tables:
-        out["tables"].append(dict(
-            document_id=doc_id, table_no=t.table_no, table_kind=t.table_kind, title=t.title,
-            title_line=t.title_line, line_start=t.line_start, line_end=t.line_end, amount_unit=t.amount_unit,
-            n_header_rows=len(t.header_rows), n_rows=len(t.rows), empty_note=t.empty_note,
-        ))
-        for role, rows in (("header", t.header_rows), ("row", t.rows)):
-            for r in rows:
-                out["table_lines"].append(dict(
-                    document_id=doc_id, table_no=t.table_no, line_no=r.line_no, line_role=role,
-                    cells_json=json.dumps(r.cells, ensure_ascii=False),
-                ))
-    # plain fields only: vars() is a shallow copy, far cheaper than dataclasses.asdict
-    out["amount_cells"] = [dict(document_id=doc_id, **vars(a)) for a in parsed.amounts]
-    out["repairs"] = [dict(document_id=doc_id, **vars(r)) for r in parsed.repairs]
+    )]
+    rows["units"] = unit_rows(doc_id, info)
+    rows["tables"] = [dict(
+        document_id=doc_id, table_no=t.table_no, table_kind=t.table_kind, title=t.title,
+        title_line=t.title_line, line_start=t.line_start, line_end=t.line_end, amount_unit=t.amount_unit,
+        n_header_rows=len(t.header_rows), n_rows=len(t.rows), empty_note=t.empty_note,
+    ) for t in parsed.tables]
+    rows["repairs"] = [dict(document_id=doc_id, **vars(r)) for r in parsed.repairs]
     perf = parsed.performance
+    rows["perf_projects"] = []
     for p in perf.projects:
         d = asdict(p)
         d["notes"] = json.dumps(d.get("notes") or [], ensure_ascii=False)
-        out["perf_projects"].append(dict(document_id=doc_id, **_only(d, PerformanceProject)))
-    out["perf_indicators"] = [dict(document_id=doc_id, **_only(vars(i), PerformanceIndicator)) for i in perf.indicators]
-    out["perf_summaries"] = [dict(document_id=doc_id, **_only(asdict(s), PerformanceSummary)) for s in perf.summaries]
-    out["table_errors"] = [dict(document_id=doc_id, table_no=n, reason=r) for n, r in parsed.table_errors]
-    out["table_errors"] += [dict(document_id=doc_id, table_no=0, reason=f"performance: {p}") for p in perf.problems]
+        rows["perf_projects"].append(dict(document_id=doc_id, **_only(d, PerformanceProject)))
+    rows["perf_summaries"] = [dict(document_id=doc_id, **_only(asdict(s), PerformanceSummary)) for s in perf.summaries]
+    rows["table_errors"] = [dict(document_id=doc_id, table_no=n, reason=r) for n, r in parsed.table_errors]
+    rows["table_errors"] += [dict(document_id=doc_id, table_no=0, reason=f"performance: {p}") for p in perf.problems]
+    out = {table: to_columns(table, table_rows) for table, table_rows in rows.items() if table_rows}
+
+    lines = [(t.table_no, r.line_no, role, r.cells)
+             for t in parsed.tables for role, part in (("header", t.header_rows), ("row", t.rows)) for r in part]
+    if lines:
+        table_no, line_no, role, cells = zip(*lines)
+        out["table_lines"] = [[doc_id] * len(lines), list(table_no), list(line_no), list(role),
+                              [json.dumps(c, ensure_ascii=False) for c in cells]]
+    if parsed.amounts:
+        out["amount_cells"] = _object_columns("amount_cells", doc_id, parsed.amounts)
+    if perf.indicators:
+        out["perf_indicators"] = _object_columns("perf_indicators", doc_id, perf.indicators)
     return out
+
+
+def _object_columns(table: str, doc_id: str, objects: list) -> Columns:
+    """Columns of raw.<table> read straight off parsed objects (document_id first)."""
+    names = [name for name, _ in RAW_COLUMNS[table]][1:]
+    return [[doc_id] * len(objects)] + [[getattr(o, name) for o in objects] for name in names]
 
 
 def unit_rows(doc_id: str, info) -> list[dict]:
@@ -213,11 +269,18 @@ def _only(d: dict, cls) -> dict:
     return {k: d.get(k) for k in names}
 
 
-def append_rows(con: duckdb.DuckDBPyConnection, batches: list[dict[str, list[dict]]]) -> None:
-    """Append many documents' rows at once: one DataFrame insert per raw table."""
+def append_rows(con: duckdb.DuckDBPyConnection, batches: list[dict[str, Columns]]) -> None:
+    """Append many documents' rows at once (each a columns_for() result): one bulk insert
+    per raw table."""
     for table in RAW_TABLES:
-        rows = [r for b in batches for r in b.get(table, [])]
-        append_table(con, table, rows)
+        parts = [b[table] for b in batches if table in b]
+        if not parts:
+            continue
+        merged = [[] for _ in RAW_COLUMNS[table]]
+        for part in parts:
+            for column, values in zip(merged, part):
+                column.extend(values)
+        append_columns(con, table, merged)
 
 
 def append_rejections(con, rejections: list[dict]) -> None:

@@ -134,7 +134,7 @@ def _parse_one(args: tuple[str, str]) -> tuple[str, dict | None, dict | None]:
             "reason": "not a recognisable budget / final-accounts / performance document "
                       f"(kind={info.doc_kind}, tables found={len(parsed.tables)})",
         }
-    return path_str, load.rows_for(parsed), None
+    return path_str, load.columns_for(parsed), None
 
 
 def _sql_path(path: Path) -> str:
@@ -458,7 +458,7 @@ def _parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows
                 continue
             pending.append(rows)
             parsed += 1
-            table_errors += len(rows["table_errors"])
+            table_errors += load.n_rows(rows.get("table_errors", []))
             if len(pending) >= flush_every:
                 on_rows(pending)
                 pending = []
