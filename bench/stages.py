@@ -86,7 +86,11 @@ def as_dict(corpus: Path, docs: int) -> dict:
     per_doc = measure(paths)
     floor = per_doc["read+split"] or float("nan")
     ingest_ms = sum(v for k, v in per_doc.items() if k != "read+split")
-    return {"corpus": str(corpus), "documents": len(paths), "ms_per_doc": per_doc,
+    try:  # shown relative to the project, as the other bench paths are
+        shown = str(corpus.resolve().relative_to(Path(__file__).resolve().parent.parent))
+    except ValueError:
+        shown = str(corpus)
+    return {"corpus": shown, "documents": len(paths), "ms_per_doc": per_doc,
             "ingest_ms_per_doc_one_process": round(ingest_ms, 3),
             "ratio_vs_read_split": {k: round(v / floor, 1) for k, v in per_doc.items()}}
 

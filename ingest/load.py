@@ -100,10 +100,10 @@ def parser_version() -> str:
 
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
-        for path in sorted(root.glob("*.py")) + sorted((root.parent / "seeds").glob("*_subjects.csv")):
-            if path.name in ("cli.py", "query.py", "pipeline.py"):
+        for path in sorted(root.rglob("*.py")) + sorted((root.parent / "seeds").glob("*_subjects.csv")):
+            if path.name in ("cli.py", "query.py", "pipeline.py") and path.parent == root:
                 continue
-            h.update(path.name.encode())
+            h.update(path.relative_to(root.parent).as_posix().encode())
             h.update(path.read_bytes())
         _PARSER_VERSION = h.hexdigest()[:12]
     return _PARSER_VERSION
