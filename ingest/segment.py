@@ -81,13 +81,12 @@ def _is_column_numbering(compacted: list[str]) -> bool:
     nums = [c for c in compacted if c]
     if len(nums) < 3:
         return False
-    ints = [int(n) for n in nums if _SMALL_INT.fullmatch(n)]
+    ints = [int(n) for n in nums if len(n) <= 2 and n.isdecimal()]  # isdecimal is what \d matches
     return len(ints) >= 3 and len(ints) >= len(nums) - 1 and ints == list(range(ints[0], ints[0] + len(ints)))
 
 
 _HEADER_WORD_RE = re.compile("|".join(re.escape(w) for w in _HEADER_WORDS))  # any one, anywhere
 _HEADER_CELLS = frozenset(("科目编码", "科目名称", "科目代码", "功能分类科目编码", "行次", "栏次"))
-_SMALL_INT = re.compile(r"\d{1,2}")
 _CODE_LIKE = re.compile(r"\d{3,7}")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _SENTENCE_PUNCT = re.compile(r"[。；，,]")
@@ -98,7 +97,7 @@ def is_header_line(cells: list[str]) -> bool:
     compacted = [compact(c) for c in cells]
     if _is_column_numbering(compacted):
         return True
-    if any(c in _HEADER_CELLS for c in compacted):
+    if not _HEADER_CELLS.isdisjoint(compacted):
         return True
     joined = "".join(compacted)
     if not _HEADER_WORD_RE.search(joined):
@@ -112,14 +111,13 @@ def is_header_line(cells: list[str]) -> bool:
     return True
 
 
-def _is_page_furniture(cells: list[str]) -> bool:
+def _is_page_furniture(cells: list[str], n_filled: int) -> bool:
     """Lines inside a table that are not rows: page headers, units, page numbers (one cell,
     no column position). A single text cell standing in a column (tabs before it) is a row:
-    the wrapped rest of the cell above."""
-    nonempty = [i for i, c in enumerate(cells) if c.strip()]
-    if not nonempty:
+    the wrapped rest of the cell above. `n_filled`: how many cells are not blank."""
+    if n_filled == 0:
         return True
-    return len(nonempty) == 1 and (len(cells) == 1 or nonempty[0] == 0)
+    return n_filled == 1 and (len(cells) == 1 or bool(cells[0].strip()))
 
 
 def _is_flattened_table(text: str) -> bool:
@@ -190,7 +188,7 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
              if "位" in text and (len(text) < 120 or not multi_cell_seen) else None)
         if m and unit is None:
             unit = "元" if m.group(1) == "元" else "万元"
-        if _is_page_furniture(cells):
+        if _is_page_furniture(cells, len(nonempty)):
             single = nonempty[0] if nonempty else ""
             if _is_flattened_table(single):
                 rows.append(TableRow(no, [single]))
