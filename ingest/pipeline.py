@@ -1,7 +1,7 @@
 """The refresh job: incremental ingest into a new warehouse file, dbt build, atomic publish.
 
 Why this shape: readers (BI tools, analysts) hold read-only connections to the live file.
-A refresh never writes to it. It builds `<db>.building-<pid>` beside it (reusing the raw rows
+A refresh never writes to it. It builds `<db>.building` beside it (reusing the raw rows
 of documents whose content hash is unchanged), runs `dbt build` there, and only if models and
 tests pass renames it over the live file. A failed build leaves the live warehouse as it was.
 A lock file makes a second concurrent refresh wait or exit.
@@ -329,9 +329,11 @@ def refresh(
         keep_ids = reuse_ids + sorted(fallback_ids - set(reuse_ids))
 
         # We hold the lock, so no other refresh is building: files left by a killed run are garbage.
-        for stale in db_path.parent.glob(f"{db_path.name}.building-*"):
+        for stale in db_path.parent.glob(f"{db_path.name}.building*"):
             stale.unlink(missing_ok=True)
-        tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
+        # One fixed name per warehouse (the lock serialises builders): dbt's profile carries the
+        # file path, and a path that changed each run would void dbt's partial parse (≈ 3 s).
+        tmp = db_path.with_name(f"{db_path.name}.building")
         con = None
         try:
             cloned = bool(keep_ids) and _clone_live(db_path, tmp)
@@ -343,6 +345,7 @@ def refresh(
                 _prune_clone(con, keep_ids)
             else:
                 _copy_reused(con, db_path, keep_ids)
+            _drop_returning_history(con, [load.document_id_for(f.sha256) for f in to_parse])
             _rename_reused(con, [by_hash[h] for h in by_hash
                                  if load.document_id_for(h) in prev_docs and prev_paths.get(by_hash[h].source_path) != h])
             result.documents_reused = len(reuse_ids)
@@ -548,6 +551,20 @@ def _prune_clone(con, keep_ids: list[str]) -> None:
         "select schema_name, table_name from duckdb_tables() where schema_name <> 'raw' and database_name = current_database()"
     ).fetchall():
         con.execute(f'drop table if exists "{schema}"."{name}" cascade')
+
+
+def _drop_returning_history(con, parsing_ids: list[str]) -> None:
+    """A file edited back to an earlier content brings back a document that is on record as
+    superseded: that history row gives way to the document, current again (it is re-parsed
+    and inserted under the same id; the version it replaces becomes the superseded one)."""
+    if not parsing_ids:
+        return
+    con.register("_parsing", __import__("pandas").DataFrame({"document_id": parsing_ids}))
+    try:
+        con.execute("delete from raw.documents where status = 'superseded' "
+                    "and document_id in (select document_id from _parsing)")
+    finally:
+        con.unregister("_parsing")
 
 
 def _rename_reused(con, files: list[InputFile]) -> None:

@@ -87,7 +87,7 @@ def doc_id(path: Path) -> str:
 
 
 def building_files(db: Path) -> list[str]:
-    return sorted(p.name for p in db.parent.iterdir() if ".building-" in p.name)
+    return sorted(p.name for p in db.parent.iterdir() if ".building" in p.name)
 
 
 def edit_narrative(text: str, nth: int = 0) -> str:
@@ -221,6 +221,31 @@ def test_edited_file_reparses_only_that_file(raw_base):
     assert chain[new_id] == ("superseded", third_id)
     assert chain[third_id] == ("current", None)
     assert pipeline.status(db)["superseded_documents"] == 2
+
+
+def test_file_edited_back_to_an_earlier_version(raw_base):
+    """Edit a file, refresh, put the original back, refresh: the original document is current
+    again (once), the edited one is the superseded history, and its facts are the original's."""
+    inp, db = raw_base
+    target = inp / BUDGET
+    original = target.read_bytes()
+    old_id = doc_id(target)
+    old_cells = q(db, "select count(*) from raw.amount_cells where document_id = ?", [old_id])[0][0]
+    edit_file(target)
+    edited_id = doc_id(target)
+    pipeline.refresh(inp, db, build=False)
+    target.write_bytes(original)
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.published and result.documents_parsed == 1 and result.superseded == [BUDGET]
+    rows = q(db, "select document_id, status, superseded_by from raw.documents order by document_id")
+    assert sorted(r[0] for r in rows) == sorted({r[0] for r in rows})  # one row per document
+    status = {r[0]: r[1:] for r in rows}
+    assert status[old_id] == ("current", None)
+    assert status[edited_id] == ("superseded", old_id)
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [old_id])[0][0] == old_cells
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [edited_id])[0][0] == 0
 
 
 # ------------------------------------------------------------------ 3. removed, duplicated, renamed
