@@ -17,9 +17,11 @@ from .text import compact, is_markdown_separator, parse_amount, split_cells, str
 TABLE_KINDS: list[tuple[str, re.Pattern]] = [
     ("performance", re.compile(r"绩效")),
     ("three_public", re.compile(r"三公")),
-    ("fiscal_summary", re.compile(r"财政拨款收支(?:预算)?总表|财政拨款收入支出(?:决算|预算)?总表")),
-    ("summary", re.compile(r"收支(?:预算)?总表|收入支出(?:决算|预算)总表")),
-    ("income", re.compile(r"收入(?:预算)?总表|收入(?:决算|预算)表")),
+    # '…总体情况表' is the same table in the template many provinces use (部门收支总体情况表,
+    # 财政拨款收支总体情况表, 部门收入总体情况表, 部门支出总体情况表)
+    ("fiscal_summary", re.compile(r"财政拨款收支(?:预算)?总(?:体情况)?表|财政拨款收入支出(?:决算|预算)?总表")),
+    ("summary", re.compile(r"收支(?:预算)?总(?:体情况)?表|收入支出(?:决算|预算)总表")),
+    ("income", re.compile(r"收入(?:预算)?总(?:体情况)?表|收入(?:决算|预算)表")),
     ("other", re.compile(r"政府采购|固定资产|资产占用|统计表|专项业务经费|上年结转资金|机构设置|项目支出表|人员情况")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
@@ -27,7 +29,7 @@ TABLE_KINDS: list[tuple[str, re.Pattern]] = [
     ("basic_econ", re.compile(r"基本支出")),
     ("gpb_econ", re.compile(r"一般公共预算.*经济分类")),
     ("gpb_func", re.compile(r"一般公共预算.*支出")),
-    ("expenditure_all", re.compile(r"支出(?:预算)?总表|支出决算表|支出预算表")),
+    ("expenditure_all", re.compile(r"支出(?:预算)?总(?:体情况)?表|支出决算表|支出预算表")),
 ]
 
 FINANCIAL_KINDS = {

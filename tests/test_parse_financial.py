@@ -214,6 +214,40 @@ def test_table_titles_and_toc_entries():
     assert title_kind("支出决算表")[0] == "expenditure_all"
 
 
+def test_overall_situation_titles_of_the_provincial_template():
+    """部门收支总体情况表 … : the same standard tables under the 总体情况表 names (not from a
+    sample: the titles of the 部门预算 template several provinces publish)."""
+    assert title_kind("2024年部门收支总体情况表")[0] == "summary"
+    assert title_kind("表2 部门收入总体情况表")[0] == "income"
+    assert title_kind("表3 部门支出总体情况表")[0] == "expenditure_all"
+    assert title_kind("财政拨款收支总体情况表")[0] == "fiscal_summary"
+    assert title_kind("一般公共预算支出情况表")[0] == "gpb_func"
+    assert title_kind("一般公共预算基本支出情况表")[0] == "basic_econ"
+    assert title_kind("政府性基金预算支出情况表")[0] == "gov_fund"
+
+
+# a 部门支出总体情况表 in the layout of the samples' 支出总表 (codes, names, 合计/基本/项目)
+OVERALL_EXPENDITURE = """部门支出总体情况表
+
+单位：万元
+
+科目编码	科目名称	合计	基本支出	项目支出
+	合计	120.50	100.00	20.50
+210	卫生健康支出	120.50	100.00	20.50
+21015	医疗保障管理事务	120.50	100.00	20.50
+2101501	行政运行	100.00	100.00	
+2101550	事业运行	20.50		20.50
+"""
+
+
+def test_overall_expenditure_table_is_read_as_the_all_funds_table():
+    tables, cells, _ = parse(OVERALL_EXPENDITURE)
+    assert [t.table_kind for t in tables] == ["expenditure_all"]
+    assert value(cells, "2101501", "基本支出") == 100.00
+    assert value(cells, "2101550", "项目支出") == 20.50
+    assert value(cells, None, "合计", kind="total") == 120.50
+
+
 # 基本支出明细表 with 部门 and 政府 economic codes side by side, in 元 (sample 001 表8)
 DEPT_AND_GOV_CODES = """单位综合预算一般公共预算基本支出明细表（支出经济分类科目）
 
