@@ -17,6 +17,9 @@ from .titles import _single_cell
 
 def _is_indicator_header(row: Row) -> bool:
     """The 一级指标/二级指标/三级指标 header row of an indicator section."""
+    joined = row.joined
+    if "级指" not in joined and "指标内容" not in joined:  # a level header needs one of them
+        return False
     keys = [_key(c) for _, c in row.filled]
     levels = sum(1 for k in keys if re.fullmatch(r"[一二三-]?级指标?", k) or k in ("指标内容", "三级指标"))
     return levels >= 2 or (levels >= 1 and any(k in ("指标值", "指标内容") or "指标值" in k for k in keys))

@@ -18,6 +18,9 @@ from .header import _is_indicator_header
 
 # ---------------------------------------------------------------- indicators
 
+# words of the second header line of layout c (运算符号 / 度量单位 …, 偏差原因 sub-columns)
+_SUBHEADER_WORD = re.compile("运算符号|内容|度量单位|经费保障|制度保障|人员保障|硬件条件保障|其他|原因说明")
+
 
 @dataclass
 class _Values:
@@ -235,9 +238,11 @@ class _IndicatorReader:
 
     @staticmethod
     def _subheader(row: Row) -> bool:
-        words = ("运算符号", "内容", "度量单位", "经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "原因说明")
+        if not _SUBHEADER_WORD.search(row.joined):  # two cells with these words: one at least
+            return False
         keys = [_key(c) for _, c in row.filled]
-        return sum(1 for k in keys if any(w in k for w in words)) >= 2 and not any(_is_number(c) for _, c in row.filled)
+        return (sum(1 for k in keys if _SUBHEADER_WORD.search(k)) >= 2
+                and not any(_is_number(c) for _, c in row.filled))
 
     @staticmethod
     def _overlay(row: Row) -> bool:
@@ -473,11 +478,18 @@ class _IndicatorReader:
 def _prepare_cells(row: Row) -> list[tuple[int, str]]:
     """Filled cells with '指标1:' prefixes, placeholders ('.....', '指标 2:') and merged
     level+name cells sorted out."""
-    cells = [(i, c) for i, c in row.filled]
-    for _ in range(3):
-        cells = [(i, _NAME_PREFIX.sub("", c).strip()) for i, c in cells]
+    cells = [(i, _drop_name_prefixes(c)) for i, c in row.filled]
     cells = [(i, c) for i, c in cells if not _PLACEHOLDER.match(c)]
     return _split_level_prefix(cells)
+
+
+def _drop_name_prefixes(cell: str) -> str:
+    """Up to three stacked '指标1:' prefixes removed (the prefix always starts with 指标)."""
+    for _ in range(3):
+        if cell.startswith("指标"):
+            cell = _NAME_PREFIX.sub("", cell)
+        cell = cell.strip()
+    return cell
 
 
 def _fill_values(ind: PerformanceIndicator, v: _Values) -> None:
