@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import PerformanceIndicator
 from ..perf_values import achieved, clean_value_text, is_value_like, normalize_operator, parse_indicator_value
@@ -477,10 +478,18 @@ class _IndicatorReader:
 
 def _prepare_cells(row: Row) -> list[tuple[int, str]]:
     """Filled cells with '指标1:' prefixes, placeholders ('.....', '指标 2:') and merged
-    level+name cells sorted out."""
-    cells = [(i, _drop_name_prefixes(c)) for i, c in row.filled]
-    cells = [(i, c) for i, c in cells if not _PLACEHOLDER.match(c)]
-    return _split_level_prefix(cells)
+    level+name cells sorted out (a merged cell gives two cells at the same index)."""
+    return [(i, piece) for i, c in row.filled for piece in _cell_pieces(c)]
+
+
+@lru_cache(maxsize=65536)
+def _cell_pieces(cell: str) -> tuple[str, ...]:
+    """What one printed cell contributes: nothing (a placeholder), itself, or a level word
+    and a name. Memoised: indicator names and values recur across documents."""
+    cell = _drop_name_prefixes(cell)
+    if _PLACEHOLDER.match(cell):
+        return ()
+    return _split_level_prefix(cell)
 
 
 def _drop_name_prefixes(cell: str) -> str:

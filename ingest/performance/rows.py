@@ -189,14 +189,12 @@ def _is_fragment(text: str) -> bool:
     return any(k in w for w in _LEVEL_WORDS | set(_LABEL_SOURCES)) and k not in _LEVEL_WORDS
 
 
-def _split_level_prefix(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """'数量指标 参加医疗保险人数' in one cell -> a level cell and a name cell (same index)."""
-    out = []
-    for i, c in cells:
-        m = re.match(r"^\s*(?:\S{1,2}\s+)?(\S{2,6}指\s?标)\s+(\S.*)$", c)
-        if m and _level_word(m.group(1)) and not _level_word(m.group(2)):
-            out.append((i, m.group(1)))
-            out.append((i, m.group(2)))
-        else:
-            out.append((i, c))
-    return out
+_LEVEL_PREFIX = re.compile(r"^\s*(?:\S{1,2}\s+)?(\S{2,6}指\s?标)\s+(\S.*)$")
+
+
+def _split_level_prefix(cell: str) -> tuple[str, ...]:
+    """'数量指标 参加医疗保险人数' in one cell -> a level cell and a name cell."""
+    m = _LEVEL_PREFIX.match(cell)
+    if m and _level_word(m.group(1)) and not _level_word(m.group(2)):
+        return m.group(1), m.group(2)
+    return (cell,)
