@@ -319,7 +319,9 @@ def refresh(
 
         # A changed file whose new content turns out unusable keeps its last good version: the
         # old document is carried along until the new one has parsed.
-        fallback_ids = {old_id for old_id, _ in superseded_rows if old_id in prev_docs}
+        # (not when the old content is still another input file's: that document stays current)
+        current_ids = {load.document_id_for(h) for h in by_hash}
+        fallback_ids = {old_id for old_id, _ in superseded_rows if old_id in prev_docs and old_id not in current_ids}
         unreadable_paths = {}
         for f in files:
             old = prev_paths.get(f.source_path)
@@ -346,8 +348,7 @@ def refresh(
             else:
                 _copy_reused(con, db_path, keep_ids)
             _drop_returning_history(con, [load.document_id_for(f.sha256) for f in to_parse])
-            _rename_reused(con, [by_hash[h] for h in by_hash
-                                 if load.document_id_for(h) in prev_docs and prev_paths.get(by_hash[h].source_path) != h])
+            _rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
             result.documents_reused = len(reuse_ids)
             # parsed documents are appended in chunks as they arrive: memory stays flat with N
             parsed_count, table_error_count, rejections = _parse_all(
@@ -568,10 +569,23 @@ def _drop_returning_history(con, parsing_ids: list[str]) -> None:
 
 
 def _rename_reused(con, files: list[InputFile]) -> None:
-    """A reused document is named after the file that holds it now (it may have been renamed)."""
-    for f in files:
-        con.execute("update raw.documents set source_path = ?, source_file = ? where document_id = ?",
-                    [f.source_path, f.path.name, load.document_id_for(f.sha256)])
+    """A reused document is named after the file that holds it now: it may have been renamed,
+    or the file it was first read from removed while a copy of it remains. One statement."""
+    if not files:
+        return
+    con.register("_names", __import__("pandas").DataFrame({
+        "document_id": [load.document_id_for(f.sha256) for f in files],
+        "source_path": [f.source_path for f in files],
+        "source_file": [f.path.name for f in files],
+    }))
+    try:
+        con.execute("""
+            update raw.documents set source_path = _names.source_path, source_file = _names.source_file
+            from _names
+            where raw.documents.document_id = _names.document_id and raw.documents.status = 'current'
+              and raw.documents.source_path is distinct from _names.source_path""")
+    finally:
+        con.unregister("_names")
 
 
 def _copy_refresh_log(con, db_path: Path) -> None:

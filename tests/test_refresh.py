@@ -248,6 +248,30 @@ def test_file_edited_back_to_an_earlier_version(raw_base):
     assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [edited_id])[0][0] == 0
 
 
+def test_file_given_another_files_content_and_back(raw_base):
+    """File B takes file A's content (one document under two names), then gets its own back:
+    A's document must stay current throughout, B's returns, and nothing is lost."""
+    inp, db = raw_base
+    a, b = inp / BUDGET, inp / FINAL
+    a_id, b_original = doc_id(a), b.read_bytes()
+    b_id = doc_id(b)
+    b.write_bytes(a.read_bytes())
+    first = pipeline.refresh(inp, db, build=False)
+    assert first.published and first.documents_parsed == 0
+    assert q(db, "select status from raw.documents where document_id = ?", [a_id]) == [("current",)]
+    b.write_bytes(b_original)
+
+    second = pipeline.refresh(inp, db, build=False)
+
+    assert second.published and second.documents_parsed == 1
+    status = dict(q(db, "select document_id, status from raw.documents"))
+    assert status[a_id] == "current" and status[b_id] == "current"
+    current = {r[0] for r in q(db, "select document_id from raw.documents where status = 'current'")}
+    assert {r[0] for r in q(db, "select distinct document_id from raw.amount_cells")} == current
+    # and a re-run finds nothing to do: no document was dropped and needs parsing again
+    assert pipeline.refresh(inp, db, build=False).documents_parsed == 0
+
+
 # ------------------------------------------------------------------ 3. removed, duplicated, renamed
 
 
@@ -265,6 +289,21 @@ def test_removed_file_leaves_raw_tables(raw_base):
     for table in load.RAW_TABLES:
         assert q(db, f"select count(*) from raw.{table} where document_id = ?", [gone_id])[0][0] == 0, table
     assert q(db, "select count(*) from raw.documents")[0][0] == 2
+
+
+def test_removing_the_first_of_two_copies_keeps_the_document_under_the_other_name(raw_base):
+    inp, db = raw_base
+    shutil.copy(inp / BUDGET, inp / "zz_copy.txt")
+    the_id = doc_id(inp / BUDGET)
+    pipeline.refresh(inp, db, build=False)
+    (inp / BUDGET).unlink()
+
+    result = pipeline.refresh(inp, db, build=False)
+
+    assert result.documents_parsed == 0 and result.removed == [BUDGET]
+    assert q(db, "select source_file, status from raw.documents where document_id = ?", [the_id]) == [
+        ("zz_copy.txt", "current")]
+    assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] > 0
 
 
 def test_same_document_under_two_names_loads_once(raw_base):
