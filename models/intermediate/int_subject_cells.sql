@@ -1,9 +1,21 @@
 -- 科目金额: amount cells of function / economic tables, with each row's leaf flag.
 -- A row is a leaf when no other row of the same table has a longer code that starts with
 -- its code: facts are leaves, everything above them is reproduced by summing.
+-- Only the columns the facts and checks use: the printed text of each amount stays in
+-- stg_amount_cells (this table is the largest one a build writes).
 with cells as (
     select
-        c.*,
+        c.document_id,
+        c.table_no,
+        c.line_no,
+        c.row_kind,
+        c.subject_scheme,
+        c.subject_code,
+        c.subject_name,
+        c.measure,
+        c.amount_wan,
+        c.paired_code,
+        c.code_repaired,
         t.table_kind,
         t.fund_type,
         d.doc_kind as stage
