@@ -2,7 +2,8 @@
 
 The raw layer keeps what was printed (cells as text, with file and line) next to what the
 parser made of it, so nothing printed is lost and every fact can be traced to its line.
-Rows go in as DataFrames (one append per table per batch), never row by row.
+Rows travel from the parser workers as columns and go in as one Arrow table per raw table
+per batch, never row by row.
 """
 from __future__ import annotations
 

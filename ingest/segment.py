@@ -181,7 +181,7 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
     multi_cell_seen = False
     for no in range(title_line + 1, stop):
         raw = doc.line(no)
-        if not raw.strip() or ("-" in raw and is_markdown_separator(raw)):
+        if not raw.strip() or is_markdown_separator(raw):
             continue
         cells = split_cells(raw)
         nonempty = [c for c in cells if c.strip()]
