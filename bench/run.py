@@ -408,14 +408,16 @@ def markdown(results: dict) -> str:
 
 
 def print_table(results: dict) -> None:
-    head = f"{'N':>6} {'MB':>7} {'base s':>7} {'ingest s':>9} {'docs/s':>7} {'MB/s':>6} {'ratio':>7} {'cells':>9} {'dbt s':>7} {'dbt':>4} {'incr s':>7} {'RSS MB':>7}"
+    head = (f"{'N':>6} {'MB':>7} {'base s':>7} {'ingest s':>9} {'docs/s':>7} {'MB/s':>6} {'ratio':>7} {'cells':>9} "
+            f"{'dbt s':>7} {'dbt':>4} {'incr s':>7} {'steady':>7} {'RSS MB':>7}")
     print(head)
     for r in results["sizes"]:
         ing, dbt, inc, rows = r.get("ingest", {}), r.get("dbt_build", {}), r.get("incremental", {}), r.get("rows", {})
         print(f"{r['n']:>6} {_fmt(r.get('corpus_mb')):>7} {_fmt(r.get('baseline_s'), 3):>7} {_fmt(ing.get('seconds')):>9} "
               f"{_fmt(ing.get('docs_per_s')):>7} {_fmt(ing.get('mb_per_s'), 2):>6} {_fmt(ing.get('cost_ratio_vs_baseline')):>6}x "
               f"{_fmt(rows.get('amount_cells')):>9} {_fmt(dbt.get('seconds')):>7} {('ok' if dbt.get('ok') else 'FAIL') if dbt else '–':>4} "
-              f"{_fmt(inc.get('seconds')):>7} {_fmt(ing.get('peak_rss_mb_tree')):>7}")
+              f"{_fmt(inc.get('seconds')):>7} {_fmt(r.get('incremental_steady', {}).get('seconds')):>7} "
+              f"{_fmt(ing.get('peak_rss_mb_tree')):>7}")
 
 
 def main(argv: list[str] | None = None) -> None:
