@@ -688,7 +688,7 @@ class DocumentBuilder:
             ("产出 指标", "数量指标", "指标 1: 服务人数", f"≥{rng.randint(1, 50)} 人", f"{rng.randint(1, 60)} 人", 10),
             ("", "质量指标", "指标 1: 资金发放准确率", "100%", "100%", 10),
             ("", "时效指标", "指标 1: 资金拨付及时性", "≤30 天", "≤30 天", 10),
-            ("", "成本指标", f"指标 1: 项目成本控制", f"≤{p['budget_wan']:g} 万元", f"{p['executed_wan']:g}", 20),
+            ("", "成本指标", "指标 1: 项目成本控制", f"≤{p['budget_wan']:g} 万元", f"{p['executed_wan']:g}", 20),
             ("效益 指标", "社会效益指标", "指标 1: 政策知晓率", "≥90%", f"≥{rng.randint(90, 99)}%", 15),
             ("", "可持续影响指标", "指标 1: 长效机制建立", "建立", "已建立", 15),
             ("满意 度 指标", "服务对象满意度指标", "指标 1: 服务对象满意度", "≥95%", f"={rng.randint(95, 99)}%", 10),
@@ -958,7 +958,7 @@ class DocumentBuilder:
         def title(k: int, name: str) -> None:
             self.out(f"{cn_num(k)}、{name}", f"{y} 年度{name}", "单位：万元")
 
-        classes, gpb_cls = self.class_amounts(), self.class_amounts("gpb")
+        classes = self.class_amounts()
         final_lines = CLASS_LINES_FINAL
         inc_labels = ["一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入",
                       "四、财政专户管理资金收入", "五、事业收入", "六、事业单位经营收入", "七、上级补助收入",

@@ -29,18 +29,9 @@ from pathlib import Path
 from ingest import load
 from ingest.detect import detect_document
 from ingest.model import ParsedDocument
-from ingest.parse_document import _parse_performance, financial_money_unit
-from ingest.parse_financial import parse_financial_table, repair_codes
-from ingest.segment import FINANCIAL_KINDS, segment_tables
+from ingest.parse_document import financial_money_unit, parse_financial_tables, parse_performance_tables
+from ingest.segment import segment_tables
 from ingest.text import read_document
-
-
-def _financial(tables, info):
-    amounts = []
-    for table in tables:
-        if table.table_kind in FINANCIAL_KINDS:
-            amounts.extend(parse_financial_table(table, info.doc_kind if info.doc_kind in ("预算", "决算") else None))
-    return amounts, repair_codes(amounts)
 
 
 def measure(paths: list[Path]) -> dict[str, float]:
@@ -62,10 +53,10 @@ def measure(paths: list[Path]) -> dict[str, float]:
             tables = segment_tables(doc, info.amount_unit)
             info.amount_unit = financial_money_unit(tables, info.amount_unit)
             t4 = time.perf_counter()
-            amounts, repairs = _financial(tables, info)
-            t5 = time.perf_counter()
             errors: list = []
-            performance = _parse_performance(doc, info, errors)
+            amounts, repairs = parse_financial_tables(tables, info, errors)
+            t5 = time.perf_counter()
+            performance = parse_performance_tables(doc, info, errors)
             t6 = time.perf_counter()
             batches.append(load.columns_for(ParsedDocument(doc, info, tables, amounts, repairs, performance, errors)))
             t7 = time.perf_counter()

@@ -19,8 +19,16 @@ def parse_source(source: SourceDocument) -> ParsedDocument:
     info = detect_document(source)
     tables = segment_tables(source, info.amount_unit)
     info.amount_unit = financial_money_unit(tables, info.amount_unit)
-    amounts = []
     table_errors: list[tuple[int, str]] = []
+    amounts, repairs = parse_financial_tables(tables, info, table_errors)
+    performance = parse_performance_tables(source, info, table_errors)
+    return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
+
+
+def parse_financial_tables(tables, info, table_errors: list[tuple[int, str]]):
+    """(amount cells, code repairs) of the document's financial tables; a table that fails
+    is added to `table_errors` and the others are kept."""
+    amounts = []
     for table in tables:
         if table.table_kind not in FINANCIAL_KINDS:
             continue
@@ -28,9 +36,7 @@ def parse_source(source: SourceDocument) -> ParsedDocument:
             amounts.extend(parse_financial_table(table, info.doc_kind if info.doc_kind in ("预算", "决算") else None))
         except Exception as exc:  # one broken table must not lose the document
             table_errors.append((table.table_no, f"{type(exc).__name__}: {exc}"))
-    repairs = repair_codes(amounts)
-    performance = _parse_performance(source, info, table_errors)
-    return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
+    return amounts, repair_codes(amounts)
 
 
 def financial_money_unit(tables, fallback: str) -> str:
@@ -42,7 +48,7 @@ def financial_money_unit(tables, fallback: str) -> str:
     return max(set(units), key=units.count)
 
 
-def _parse_performance(source, info, table_errors) -> PerformanceResult:
+def parse_performance_tables(source, info, table_errors) -> PerformanceResult:
     try:
         from .parse_performance import parse_performance
     except ImportError:

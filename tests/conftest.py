@@ -1,7 +1,6 @@
 """Shared fixtures: the project root and one warehouse built from the shipped samples."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb

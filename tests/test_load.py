@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from ingest import load
 from ingest.parse_document import parse_path
