@@ -334,6 +334,102 @@ def test_target_vertical_level_labels():
     assert (inds[-1].level1, inds[-1].indicator_name, inds[-1].target_op) == ("满意度指标", "服务对象满意度", ">")
 
 
+# Merged level cells printed at the vertical middle of their group: the 二级 word sits below
+# the group's first rows, which fill-down gives to the group above. The same rows in a table
+# that prints every level on its group's first row keep the group they are printed in.
+_CENTRED_ROWS = """\
+\t\t数量指标\t工作人员数量\t≥1 人\t=1 人\t10\t10\t
+\t\t\t足额发放率\t100%\t100%\t10\t10\t
+\t产出 指标\t质量指标\t资料印刷合格率\t100%\t100%\t10\t10\t
+\t\t\t工资发放时间\t每月\t每月\t10\t10\t
+\t\t时效指标\t资金支付及时性\t全年\t全年\t10\t10\t
+\t\t成本指标\t年发放工资、保险费用\t≤5.6 万元\t5.18\t10\t10\t
+\t效益 指标\t社会效益指标\t保障率\t≥100%\t≥100%\t15\t15\t
+\t满意度 指标\t服务对象满意度指标\t服务对象满意度\t≥95%\t=95%\t15\t15\t
+"""
+
+
+def _self_eval_a_with(rows: str) -> str:
+    head, rest = SELF_EVAL_A.split("\t产出 指标\t数量指标", 1)
+    return head + rows + "总分" + rest.split("\n总分", 1)[1]
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("临时人员工资发 放时间", "每月", "时效"),
+    ("资金支付及时率", "100%", "时效"),  # the name wins over a percent value
+    ("宣传资料印刷份数", "≥1万份", "数量"),
+    ("智能识别审核", "21800份", "数量"),
+    ("业务档案管理合格率", "≥98%", "质量"),
+    ("综合运行服务工作保障率", "100%", "质量"),
+    ("医保系统运行维护", "98.85万元", "成本"),
+    ("参保人员满意度", "≥90%", "满意度"),
+    ("保证城乡居民基本医疗工作正常运行", "保证", None),
+])
+def test_level2_class_hints(name, value, expected):
+    from ingest.performance.level_hints import level2_class
+    assert level2_class(name, value) == expected
+
+
+def test_centred_level_labels_take_the_rows_above_them():
+    res = _parse_text(_self_eval_a_with(_CENTRED_ROWS))
+    levels = [(i.indicator_name, i.level1, i.level2) for i in _inds(res, 1)]
+    assert levels == [
+        ("工作人员数量", "产出指标", "数量指标"),
+        ("足额发放率", "产出指标", "质量指标"),  # a rate, just above 质量指标
+        ("资料印刷合格率", "产出指标", "质量指标"),
+        ("工资发放时间", "产出指标", "时效指标"),  # a time, just above 时效指标
+        ("资金支付及时性", "产出指标", "时效指标"),
+        ("年发放工资、保险费用", "产出指标", "成本指标"),
+        ("保障率", "效益指标", "社会效益指标"),
+        ("服务对象满意度", "满意度指标", "服务对象满意度指标"),
+    ]
+
+
+def test_top_aligned_level_labels_keep_fill_down():
+    # 产出指标 printed on its group's first row: levels are top-aligned, nothing moves
+    rows = _CENTRED_ROWS.replace("\t\t数量指标", "\t产出 指标\t数量指标", 1).replace("\t产出 指标\t质量指标", "\t\t质量指标")
+    res = _parse_text(_self_eval_a_with(rows))
+    levels = [i.level2 for i in _inds(res, 1)]
+    assert levels[:5] == ["数量指标", "数量指标", "质量指标", "质量指标", "时效指标"]
+
+
+def test_centred_labels_in_samples():
+    """002 prints 时效指标 beside the second of its rows (临时人员工资发放时间 above it); xa 表14
+    prints 质量指标 after the first eight of its rates (综合运行服务工作保障率 … 行政执法标准化建设)."""
+    res = _parse_sample("002_25f790a2d4a95ea4.txt")
+    first = {i.indicator_name: i.level2 for i in _inds(res, 1)}
+    assert first["临时人员工资发放时间"] == "时效指标"
+    assert first["宣传资料印刷质量达标率(%)"] == "质量指标"
+    assert first["宣传资料印刷份数"] == "数量指标"
+    res = _parse_sample("extra/xa_ybj_2022_yusuan.txt")
+    by_line = {i.line_no: i.level2 for i in _inds(res, 1)}
+    assert by_line[808] == "数量指标"  # 智能识别审核 21800份
+    assert all(by_line[n] == "质量指标" for n in range(809, 817))
+    assert by_line[821] == "质量指标" and by_line[825] == "时效指标"
+
+
+@pytest.mark.parametrize("printed, expected", [
+    # 002: the top line of the next row's name cell was read into this row
+    ("临时人员工资发 放完成率 宣传资料印刷质", ("临时人员工资发 放完成率", "宣传资料印刷质")),
+    # one name wrapped over three lines: the short line is the last one
+    ("城乡居民医疗保 险缴费筹资宣传 活动开展时间", ("城乡居民医疗保 险缴费筹资宣传 活动开展时间", None)),
+    ("保证城乡居民基 本医疗工作正常 运行", ("保证城乡居民基 本医疗工作正常 运行", None)),
+    ("临时人员工资发 放完成率", ("临时人员工资发 放完成率", None)),
+    # a stray one-character piece is not a line of its own
+    ("对 困难人群医保慢性 病门诊救助支付完", ("对 困难人群医保慢性 病门诊救助支付完", None)),
+])
+def test_split_wrapped_names(printed, expected):
+    from ingest.performance.indicators import _split_wrapped_names
+    assert _split_wrapped_names(printed) == expected
+
+
+def test_name_started_on_the_line_above_002():
+    res = _parse_sample("002_25f790a2d4a95ea4.txt")
+    names = [(i.line_no, i.indicator_name, i.level2) for i in _inds(res, 2)]
+    assert (571, "临时人员工资发放完成率", "质量指标") in names
+    assert (572, "宣传资料印刷质量达标率(%)", "质量指标") in names
+
+
 def test_summary_table():
     res = _parse_fixture("summary.txt")
     got = {(s.label, s.project_count, s.budget_wan, s.executed_wan) for s in res.summaries}

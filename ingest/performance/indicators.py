@@ -15,6 +15,7 @@ from .rows import (
     _level_word, _raw, _split_level_prefix,
 )
 from .header import _is_indicator_header
+from .level_hints import label_class, level2_class
 
 
 # ---------------------------------------------------------------- indicators
@@ -97,6 +98,11 @@ class _IndicatorReader:
         self.pending: Row | None = None
         self.notes: list[str] = []
         self.problems: list[str] = []
+        # (index of the first item at or below the word, 'l1' | 'l2', word) for every level
+        # word printed, in reading order: where labels sit tells how merged cells are rendered
+        self.marks: list[tuple[int, str, str]] = []
+        # the first line(s) of the next row's name, printed in this row's name cell
+        self.name_carry: tuple[int, str] | None = None
 
     # -- levels
 
@@ -107,6 +113,10 @@ class _IndicatorReader:
         二级 ('服务对象' + '满意度') is joined and the rows that got the piece are corrected;
         a printed 二级 implies its 一级 where the template fixes it (数量指标 -> 产出指标).
         """
+        if l1:
+            self.marks.append((len(self.items), "l1", l1))
+        if l2:
+            self.marks.append((len(self.items), "l2", l2))
         if l1 and l1 != self.l1:
             self.l1, self.l2 = l1, None
         if l2:
@@ -154,6 +164,7 @@ class _IndicatorReader:
         """A level printed below its rows (a vertically centred merged cell) fills the rows
         above it that have no such level yet, and carries on downward."""
         is_l1 = word in _L1_WORDS
+        self.marks.append((len(self.items), "l1" if is_l1 else "l2", word))
         for ind in self.items:
             if is_l1 and ind.level1 is None:
                 ind.level1 = word
@@ -230,6 +241,58 @@ class _IndicatorReader:
             pend, self.pending = self.pending, None
             if not self._parse_row(pend, hold=False):
                 self._continuation(pend)
+        if self.name_carry is not None and self.items:  # no row followed: the text goes back
+            self.items[-1].indicator_name += self.name_carry[1]
+            self.name_carry = None
+        self._regroup_above_centred_labels()
+
+    # -- centred merged cells
+
+    def _centred(self) -> bool:
+        """Whether this table prints merged level cells vertically centred: the first time an
+        一级 word, or the first 二级 word of an 一级 group, is printed, it sits below the group's
+        first row. (Later repeats, such as a label printed again after a page break, say
+        nothing about the rendering.)"""
+        first_row: dict[str, int] = {}
+        for i, ind in enumerate(self.items):
+            if ind.level1 is not None:
+                first_row.setdefault(ind.level1, i)
+        first_mark: dict[tuple[str, str], int] = {}
+        for index, kind, word in self.marks:
+            if index >= len(self.items):
+                continue
+            l1 = word if kind == "l1" else self.items[index].level1
+            if l1 is not None:
+                first_mark.setdefault((kind, l1), index)
+        return any(index > first_row.get(l1, index) for (_, l1), index in first_mark.items())
+
+    def _regroup_above_centred_labels(self) -> None:
+        """In a table with centred merged cells, the rows just above a printed 二级 word that
+        fill-down gave to the previous group are moved into the word's group while their own
+        name or value points to it (see level_hints). Rows that print a 二级 themselves, and
+        rows of another 一级, never move."""
+        if self.layout == "c" or len(self.items) < 2 or not self._centred():
+            return
+        printed_at = {index for index, kind, _ in self.marks if kind == "l2"}
+        for index, kind, word in self.marks:
+            if kind != "l2" or not (0 < index < len(self.items)):
+                continue
+            below = self.items[index]
+            target = label_class(below.level2)
+            if below.level2 is None or target is None:
+                continue
+            k = index - 1
+            while k >= 0 and k not in printed_at:
+                ind = self.items[k]
+                if ind.level1 != below.level1 or ind.level2 in (None, below.level2):
+                    break
+                hint = level2_class(ind.indicator_name, ind.target_raw or ind.adjusted_target_raw)
+                if hint != target or label_class(ind.level2) == target:
+                    break
+                self.notes.append(f"line {ind.line_no}: {ind.indicator_name}: 二级 {ind.level2} -> "
+                                  f"{below.level2} (centred label printed below the row)")
+                ind.level2 = below.level2
+                k -= 1
 
     def _weak_name(self, row: Row) -> bool:
         """A row whose own name cell is missing or a one/two-character stub ('率'): the top
@@ -331,7 +394,7 @@ class _IndicatorReader:
         )
         if cols.note is not None and by_idx.get(cols.note):
             v.description = by_idx.get(cols.note)
-        return self._positional_levels(cells), _clean(name), v
+        return self._positional_levels(cells), name, v
 
     def _positional_levels(self, cells: list[tuple[int, str]]) -> tuple:
         """(一级, 二级, 二级 piece) from the level columns of a row that lines up."""
@@ -378,7 +441,7 @@ class _IndicatorReader:
             texts = texts[:pos] + [texts[pos]]
         if pos >= len(texts):
             return (levels, None, None) if levels else None
-        name = _clean(texts[pos])
+        name = texts[pos]  # as printed: _emit cleans it
         if is_value_like(texts[pos]):
             return (levels, None, None) if levels else None
         rest = texts[pos + 1:]
@@ -425,7 +488,7 @@ class _IndicatorReader:
         del degree  # 完成程度 is derived by the publisher from the two values; not kept
         levels = [w for w in (_level_word(c) or _clean(c) for c in head[:name_pos])
                   if w and _has_cjk(w) and _key(w) not in _LABEL_SOURCES and not _is_fragment(w)]
-        return levels, _clean(head[name_pos]), v
+        return levels, head[name_pos], v
 
     def _assign(self, rest: list[str]) -> _Values | None:
         """Value cells after the name -> fields, per layout."""
@@ -457,8 +520,20 @@ class _IndicatorReader:
                 v.actual = head[0]
         return v
 
-    def _emit(self, line_no: int, name: str, v: _Values) -> None:
+    def _emit(self, line_no: int, printed_name: str, v: _Values) -> None:
+        own, carry = _split_wrapped_names(printed_name)
+        name = _clean(own)
+        if self.name_carry is not None:
+            carry_line, carried = self.name_carry
+            self.name_carry = None
+            if carry_line + 1 == line_no:
+                name = carried + name
+                self.notes.append(f"line {line_no}: name starts on the line above: {carried}|{_clean(own)}")
+            elif self.items:
+                self.items[-1].indicator_name += carried  # no next row: the text goes back
         ind = PerformanceIndicator(self.project_no, line_no, self.l1, self.l2, name)
+        if carry:
+            self.name_carry = (line_no, _clean(carry))
         if self.layout == "c":
             op_raw = clean_value_text(v.op) if v.op else ""
             unit = _clean(v.unit) if v.unit else ""
@@ -474,6 +549,32 @@ class _IndicatorReader:
         ind.deviation_reason = _raw(v.deviation)
         _fill_values(ind, v)
         self.items.append(ind)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _split_wrapped_names(printed: str) -> tuple[str, str | None]:
+    """A name cell that also holds the first line(s) of the next row's name.
+
+    OCR sometimes files the top line of a wrapped cell with the row above. The lines of one
+    cell wrap at the same width, so a line clearly shorter than the cell's full lines ends a
+    name: '临时人员工资发 放完成率 宣传资料印刷质' is 临时人员工资发放完成率 (a full line, then a
+    short one) and the start of the next row's 宣传资料印刷质|量达标率. Only a cell whose first
+    line is full, with a short line of two or more characters inside it and a full last line
+    (the next name goes on) is split; returns (this row's part, the next row's part)."""
+    pieces = printed.split()
+    if len(pieces) < 3:
+        return printed, None
+    widths = [_display_width(p) for p in pieces]
+    full = max(widths)
+    if widths[0] < full - 1 or widths[-1] < full - 1:
+        return printed, None
+    for s in range(len(pieces) - 2, 0, -1):
+        if widths[s] <= full - 4 and _cjk_count(pieces[s]) >= 2:
+            return " ".join(pieces[: s + 1]), " ".join(pieces[s + 1:])
+    return printed, None
 
 
 def _prepare_cells(row: Row) -> list[tuple[int, str]]:
