@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .model import DocumentInfo, SourceDocument
-from .text import compact, split_cells, strip_markup
+from .text import compact, is_markdown_separator, split_cells, strip_markup
 
 UNIT_SUFFIX = (
     "局|中心|机构|委员会|办公室|管理处|服务处|服务站|研究院|研究所|医院|学校|学院|大学|站|所|院|馆|队|"
@@ -31,7 +31,10 @@ def head_lines(doc: SourceDocument, limit: int = 8) -> list[str]:
     """The first non-empty lines, where the title block stands."""
     out = []
     for line in doc.lines:
-        text = strip_markup(line).strip()
+        if is_markdown_separator(line):
+            continue
+        # cells joined by one space: a title printed across a tab or markdown row reads the same
+        text = " ".join(c.strip() for c in split_cells(line) if c.strip())
         if text:
             out.append(text)
         if len(out) >= limit:
@@ -170,7 +173,7 @@ def detect_unit(doc: SourceDocument):
         if title_name:
             break
     if title_name is None:
-        text = "\n".join(doc.lines[:60])
+        text = "\n".join("\t".join(split_cells(line)) for line in doc.lines[:60])
         m = re.search(rf"(?:实施单位|预算单位|单位名称)[\s:：]*(?:\d+[-－])?([\u4e00-\u9fff（）()]{{3,40}}?(?:{UNIT_SUFFIX}))", text)
         if m:
             title_name = compact(m.group(1))
