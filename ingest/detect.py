@@ -67,12 +67,24 @@ def detect_kind(doc: SourceDocument) -> str | None:
     return None
 
 
+# a year written in Chinese numerals ('二〇二三年', '二零二四年度'), as some titles print it
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile("([一二][〇○零ＯO一二三四五六七八九]{3})(?=\\s*年)")
+
+
+def _arabic_years(line: str) -> str:
+    if "年" not in line:
+        return line
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)), line)
+
+
 def detect_year(doc: SourceDocument) -> int | None:
-    for line in head_lines(doc, 10):
+    for line in map(_arabic_years, head_lines(doc, 10)):
         m = _BUDGET_YEAR.search(line) or _YEAR.search(line) or re.search(r"\b((?:19|20)\d{2})\b", line)
         if m:
             return int(m.group(1))
-    for line in doc.lines[:400]:
+    for line in map(_arabic_years, doc.lines[:400]):
         m = _BUDGET_YEAR.search(line) or _YEAR.search(line)
         if m:
             return int(m.group(1))

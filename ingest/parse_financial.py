@@ -540,12 +540,19 @@ def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:
 
 # ------------------------------------------------------------------ code repairs (document level)
 
+# the code lengths each classification has: 类/款/项 of the function classification,
+# 类/款 of the economic classification
+_CODE_LENGTHS = {"func": (3, 5, 7), "econ_dept": (3, 5)}
+
+
 def repair_codes(cells: list[AmountCell]) -> list[Repair]:
     """Restore codes cut short or missing, and record every repair.
 
     1. A code shorter than its level (4 or 6 digits) is completed from the catalogue by
        prefix + printed name ('3010' 基本工资 -> 30101).
-    2. A row with a name but no code takes the code that the same document's other tables
+    2. A code of a length its classification does not have, still, is dropped (recorded as
+       code_unusable): the row keeps its amounts, without a code that does not exist.
+    3. A row with a name but no code takes the code that the same document's other tables
        print for that name, in order (the second '其他社会保障和就业支出' is the 项, not the 款).
     """
     repairs: list[Repair] = []
@@ -562,6 +569,18 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                     c.subject_code = fixed
                 repairs.append(Repair(first.table_no, first.line_no, f"{first.subject_scheme}_code", code, fixed,
                                       "code_completed_from_name", f"printed {code} {first.subject_name}"))
+        code = first.subject_code
+        valid = _CODE_LENGTHS.get(first.subject_scheme)
+        if code and valid and len(code) not in valid:
+            # not a code of this classification (an OCR'd digit lost or gained) and nothing to
+            # complete it from: the row goes on without a code, so its amount cannot become a
+            # fact under a code that does not exist; the subtotal checks (R01) show the gap,
+            # and a name printed by a sibling table may still give it its code (below)
+            for c in cell_group:
+                c.subject_code = None
+            repairs.append(Repair(first.table_no, first.line_no, f"{first.subject_scheme}_code", code, None,
+                                  "code_unusable", f"printed {code} {first.subject_name}: not a "
+                                  f"{'/'.join(map(str, sorted(valid)))}-digit code, not completable"))
     # names without codes: align with sibling tables that print codes
     by_table: dict[int, list[list[AmountCell]]] = {}
     for group in _rows(cells):

@@ -134,6 +134,19 @@ def _parse_one(args: tuple[str, str]) -> tuple[str, dict | None, dict | None]:
             "reason": "not a recognisable budget / final-accounts / performance document "
                       f"(kind={info.doc_kind}, tables found={len(parsed.tables)})",
         }
+    # every fact is keyed by year and unit: a document without one cannot join the warehouse
+    # (loading it would fail the build's key tests and hold back every other document)
+    if info.year is None:
+        return path_str, None, {
+            "stage": "detect",
+            "reason": f"no fiscal year found (title block, 预算年度 label or 'YYYY年' in the text); kind={info.doc_kind}",
+        }
+    if not info.unit_name:
+        return path_str, None, {
+            "stage": "detect",
+            "reason": f"no publishing unit found (title block, 单位名称/实施单位 labels or table page headers); "
+                      f"kind={info.doc_kind}, year={info.year}",
+        }
     return path_str, load.columns_for(parsed), None
 
 

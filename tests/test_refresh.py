@@ -451,6 +451,29 @@ def test_failed_dbt_build_leaves_live_untouched(built, tmp_path, monkeypatch):
     assert building_files(db) == []
 
 
+def test_publisher_slip_in_a_score_is_reported_and_does_not_block_publishing(built, tmp_path):
+    """A self-evaluation printing 得分 12 against 分值 10 is the publisher's inconsistency: the
+    refresh publishes (with the other documents), and rule R12 reports it as data, pointing
+    at the line. (It used to fail the score <= weight test and block the whole refresh.)"""
+    inp, db = copy_warehouse(built[1], built[0], tmp_path)
+    perf = inp / "004_7cec67b54d9192d1.txt"
+    lines = perf.read_text(encoding="utf-8").split("\n")
+    # 004 line 19: '质量指标  指标 1: 足额发放率  100%  100%  10  10'
+    assert "足额发放率" in lines[18] and lines[18].endswith("\t10\t10\t")
+    lines[18] = lines[18][: -len("10\t")] + "12\t"
+    perf.write_text("\n".join(lines), encoding="utf-8")
+
+    result = pipeline.refresh(inp, db, build=True)
+
+    assert result.published and result.documents_parsed == 1
+    rows = q(db, """select line_no, subject, printed_value - computed_value, passed from main.fct_reconciliation
+                    where rule_id = 'R12' and source_file = '004_7cec67b54d9192d1.txt' and not passed""")
+    assert [(r[0], r[1], float(r[2]), r[3]) for r in rows] == [(19, "退役军人辅助性岗位经费", 2.0, False)]
+    assert q(db, """select score, weight from main.fct_performance_indicator where line_no = 19
+                    and document_id = (select document_id from main.dim_document
+                                       where source_file = '004_7cec67b54d9192d1.txt')""") == [(12.0, 10.0)]
+
+
 def test_error_while_loading_leaves_live_untouched(raw_base, monkeypatch):
     """An exception before dbt (here: writing raw rows) also publishes nothing, and the next
     refresh in the same process starts from a clean building file."""
@@ -597,6 +620,43 @@ def test_bad_input_is_rejected_and_nothing_is_lost(messy_input, tmp_path):
     # and the re-run reused the good documents and re-recorded the same rejections
     assert q(db, "select documents_parsed, documents_reused, rejections from raw.refresh_log order by refreshed_at") == \
         [(7, 0, 4), (0, 7, 4)]
+
+
+def test_documents_missing_keys_do_not_hold_back_the_refresh(tmp_path):
+    """Every fact is keyed by year. A document whose year cannot be found used to load with a
+    NULL year, fail dim_document's key test and hold back the whole refresh; it is now
+    rejected at ingest with its reason, and the other documents are built and published."""
+    inp = copy_samples(tmp_path / "input", [FINAL])
+    text = (SAMPLES / PERF_OR_OTHER).read_text(encoding="utf-8")
+    no_year = re.sub(r"预算年度[:：]?\s*\d{4}", "", re.sub(r"(?:19|20)\d{2}\s*年度?", "", text))
+    assert not re.search(r"(?:19|20)\d{2}\s*年", no_year)
+    (inp / "no_year.txt").write_text(no_year, encoding="utf-8")
+    # the same document with its years in Chinese numerals (二〇二三年) is read as 2023
+    (inp / "cn_year.txt").write_text(text.replace("2023 年", "二〇二三年").replace("2023年", "二〇二三年"),
+                                     encoding="utf-8")
+    # 001 line 353 '2101506 医疗经办事务 450000.00 … 450000.00' with its code OCR'd to six digits
+    # and its name damaged, so the catalogue cannot complete it: the row loses its code (a
+    # 6-digit func_code used to fail dim_func_subject's tests and block the build)
+    lines = text.split("\n")
+    assert lines[352].startswith("2101506\t医疗经办事务\t450000.00")
+    lines[352] = lines[352].replace("2101506\t医疗经办事务", "210150\t某某经办事务")
+    (inp / "code6.txt").write_text("\n".join(lines), encoding="utf-8")
+    db = tmp_path / "warehouse.duckdb"
+
+    result = pipeline.refresh(inp, db, build=True)
+
+    assert result.published
+    assert [(r["source_path"], r["stage"]) for r in result.rejections] == [("no_year.txt", "detect")]
+    assert "no fiscal year" in result.rejections[0]["reason"]
+    assert sorted(q(db, "select source_file, year from main.dim_document")) == [
+        (FINAL, 2024), ("cn_year.txt", 2023), ("code6.txt", 2023)]
+    assert q(db, "select source_file, stage from main.ingest_rejections") == [("no_year.txt", "detect")]
+    assert q(db, """select line_no, printed, repaired, rule from main.fct_repairs
+                    where source_file = 'code6.txt' and rule = 'code_unusable'""") == [(353, "210150", None, "code_unusable")]
+    # the lost 45 万元 (450000.00 元) of 项目支出 shows in the subtotal checks of its table
+    gaps = q(db, """select subject, printed_value - computed_value from main.fct_reconciliation
+                    where source_file = 'code6.txt' and rule_id = 'R01' and measure = '项目支出' and not passed""")
+    assert sorted((s, float(d)) for s, d in gaps) == [("210", 45.0), ("21015", 45.0), ("合计", 45.0)]
 
 
 def test_truncated_but_long_document_still_loads(tmp_path):

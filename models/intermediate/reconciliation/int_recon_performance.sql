@@ -1,6 +1,9 @@
 -- R09: indicator scores (+ the budget-execution score, − a printed 减分项) add up to the printed 总分;
 -- R10: the printed 执行率 equals 全年执行数 / 全年预算数 (within 0.1 percentage point, or 0.5
--- when the rate is printed as a whole number).
+-- when the rate is printed as a whole number);
+-- R12: no indicator scores more than its 分值 (weight): one check per project, printed = the
+-- scores as printed, computed = the same scores capped at their weights, so the difference is
+-- the excess; line_no points at the first indicator over its weight.
 with projects as (
     select * from {{ ref('stg_perf_projects') }}
 ),
@@ -34,8 +37,33 @@ rate_checks as (
         case when execution_rate = round(execution_rate, 0) then 50 else 10 end as n_summed
     from projects
     where execution_rate is not null and executed_wan is not null and annual_budget_wan is not null and annual_budget_wan <> 0
+),
+
+weighted_scores as (
+    select
+        projects.document_id, projects.project_no, projects.project_name, projects.line_start,
+        indicators.line_no, indicators.score, indicators.weight
+    from {{ ref('stg_perf_indicators') }} as indicators
+    inner join projects
+        on indicators.document_id = projects.document_id and indicators.project_no = projects.project_no
+    where indicators.score is not null and indicators.weight is not null
+),
+
+weight_checks as (
+    select
+        document_id, 'R12' as rule_id, cast(null as integer) as table_no,
+        coalesce(min(case when score > weight then line_no end), min(line_start)) as line_no,
+        project_name as subject, '得分≤分值' as measure,
+        sum(score) as printed_value,
+        sum(case when score > weight then weight else score end) as computed_value,
+        -- capping adds no rounding: the tolerance of a single printed value (0.01)
+        1 as n_summed
+    from weighted_scores
+    group by document_id, project_no, project_name
 )
 
 select * from score_checks
 union all
 select * from rate_checks
+union all
+select * from weight_checks
