@@ -34,6 +34,11 @@ class Subject:
 class Catalogue:
     subjects: dict[str, Subject]
 
+    def has_class(self, code: str) -> bool:
+        """Whether the code's 类 (its first three digits) is one of the catalogue's classes:
+        the catalogues are complete at 类 level, so a code under no known class is not one."""
+        return code[:3] in self.subjects
+
     def by_prefix_and_name(self, prefix: str, printed_name: str) -> str | None:
         """The code that starts with the printed (cut-short) digits and whose name the printed
         name matches (equal, or a prefix of it when the name was cut too)."""

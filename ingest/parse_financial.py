@@ -545,13 +545,18 @@ def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:
 _CODE_LENGTHS = {"func": (3, 5, 7), "econ_dept": (3, 5)}
 
 
+def _catalogue_of(scheme: str):
+    return func_catalogue() if scheme == "func" else econ_catalogue()
+
+
 def repair_codes(cells: list[AmountCell]) -> list[Repair]:
     """Restore codes cut short or missing, and record every repair.
 
     1. A code shorter than its level (4 or 6 digits) is completed from the catalogue by
        prefix + printed name ('3010' 基本工资 -> 30101).
-    2. A code of a length its classification does not have, still, is dropped (recorded as
-       code_unusable): the row keeps its amounts, without a code that does not exist.
+    2. A code of a length its classification does not have, still, or under no known 类 (an
+       amount read into the code column), is dropped (recorded as code_unusable): the row
+       keeps its amounts, without a code that does not exist.
     3. A row with a name but no code takes the code that the same document's other tables
        print for that name, in order (the second '其他社会保障和就业支出' is the 项, not the 款).
     """
@@ -560,7 +565,7 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
         first = cell_group[0]
         code = first.subject_code
         if code and len(code) in (4, 6) and first.subject_scheme in ("func", "econ_dept"):
-            cat = func_catalogue() if first.subject_scheme == "func" else econ_catalogue()
+            cat = _catalogue_of(first.subject_scheme)
             fixed = cat.by_prefix_and_name(code, first.subject_name or "")
             if fixed is None:
                 fixed = _from_siblings(cells, first, prefix=code)
@@ -571,7 +576,7 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                                       "code_completed_from_name", f"printed {code} {first.subject_name}"))
         code = first.subject_code
         valid = _CODE_LENGTHS.get(first.subject_scheme)
-        if code and valid and len(code) not in valid:
+        if code and valid and (len(code) not in valid or not _catalogue_of(first.subject_scheme).has_class(code)):
             # not a code of this classification (an OCR'd digit lost or gained) and nothing to
             # complete it from: the row goes on without a code, so its amount cannot become a
             # fact under a code that does not exist; the subtotal checks (R01) show the gap,
@@ -580,7 +585,13 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                 c.subject_code = None
             repairs.append(Repair(first.table_no, first.line_no, f"{first.subject_scheme}_code", code, None,
                                   "code_unusable", f"printed {code} {first.subject_name}: not a "
-                                  f"{'/'.join(map(str, sorted(valid)))}-digit code, not completable"))
+                                  f"{'/'.join(map(str, sorted(valid)))}-digit code under a known 类"))
+        paired = first.paired_code
+        if paired and (len(paired) not in _CODE_LENGTHS["econ_dept"] or not econ_catalogue().has_class(paired)):
+            for c in cell_group:
+                c.paired_code = c.paired_name = None
+            repairs.append(Repair(first.table_no, first.line_no, "paired_code", paired, None, "code_unusable",
+                                  f"printed {paired} beside {code}: not a 3/5-digit code under a known 类"))
     # names without codes: align with sibling tables that print codes
     by_table: dict[int, list[list[AmountCell]]] = {}
     for group in _rows(cells):

@@ -272,6 +272,23 @@ def test_department_and_government_codes_side_by_side():
     assert [(c.amount, c.paired_code) for c in medical] == [(10200.0, "50901")]   # printed under 公用经费
 
 
+def test_codes_that_cannot_be_codes_are_dropped_not_kept():
+    """OCR damage in the same table: an amount read into the 政府 code column ('93800'), and a
+    部门 code under no 类 of the classification ('93807'). Neither may become a dimension
+    member; the amounts stay, without a code, and each drop is a recorded repair."""
+    damaged = (DEPT_AND_GOV_CODES
+               .replace("30113\t住房公积金\t50103", "30113\t住房公积金\t93800")
+               .replace("30307\t医疗费补助\t50901", "93807\t医疗费补助\t50901"))
+    tables, cells, repairs = parse(damaged)
+    housing = [c for c in cells if c.subject_code == "30113" and c.measure == "人员经费"]
+    assert [(c.amount, c.paired_code) for c in housing] == [(207840.0, None)]
+    medical = [c for c in cells if c.subject_name == "医疗费补助" and c.measure == "公用经费"]
+    assert [(c.amount, c.subject_code) for c in medical] == [(10200.0, None)]
+    dropped = sorted((r.field, r.printed) for r in repairs if r.rule == "code_unusable")
+    assert dropped == [("econ_dept_code", "93807"), ("paired_code", "93800")]
+    assert all(r.repaired is None for r in repairs if r.rule == "code_unusable")
+
+
 # 基本支出经济分类情况表 with one 预算数 column (fz): the expense type follows the class in dbt
 ONE_AMOUNT_COLUMN = """九、一般公共预算基本支出经济分类情况表
 2026 年度一般公共预算基本支出经济分类情况表

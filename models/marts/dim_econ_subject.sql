@@ -20,7 +20,7 @@ printed as (
 missing as (
     select
         printed.econ_code,
-        max(printed.econ_name) as econ_name,
+        coalesce(max(printed.econ_name), '（名称未知）') as econ_name,
         case when substr(printed.econ_code, 1, 1) = '5' then '政府' else '部门' end as scheme,
         case length(printed.econ_code) when 3 then '类' else '款' end as level,
         case when length(printed.econ_code) > 3 then substr(printed.econ_code, 1, 3) end as parent_code,
