@@ -22,7 +22,10 @@ TABLE_KINDS: list[tuple[str, re.Pattern]] = [
     ("fiscal_summary", re.compile(r"财政拨款收支(?:预算)?总(?:体情况)?表|财政拨款收入支出(?:决算|预算)?总表")),
     ("summary", re.compile(r"收支(?:预算)?总(?:体情况)?表|收入支出(?:决算|预算)总表")),
     ("income", re.compile(r"收入(?:预算)?总(?:体情况)?表|收入(?:决算|预算)表")),
-    ("other", re.compile(r"政府采购|固定资产|资产占用|统计表|专项业务经费|上年结转资金|机构设置|项目支出表|人员情况")),
+    # not in the contract's grain: breakdowns that would print the same money a second time
+    # (项目支出 by project, 机构运行经费, all 财政拨款 funds together by function)
+    ("other", re.compile(r"政府采购|固定资产|资产占用|统计表|专项业务经费|上年结转资金|机构设置|人员情况|"
+                         r"项目支出(?:决算|预算)?(?:明细)?表|机构运行经费|^财政拨款支出(?:决算|预算)?(?:明细)?表")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
     ("basic_func", re.compile(r"基本支出.*功能分类")),

@@ -226,6 +226,21 @@ def test_overall_situation_titles_of_the_provincial_template():
     assert title_kind("政府性基金预算支出情况表")[0] == "gov_fund"
 
 
+def test_breakdowns_that_would_print_money_twice_are_not_fact_tables():
+    """Tables of the 决算/预算 templates that re-print money the fact tables already hold: the
+    项目支出 table (by project), 机构运行经费, and all 财政拨款 funds together by function
+    (its rows are the sum of the fund tables). Loading them as function tables would make a
+    second printing of each fact, and false cross-table findings."""
+    assert title_kind("一般公共预算财政拨款项目支出决算表")[0] == "other"
+    assert title_kind("项目支出预算表")[0] == "other"
+    assert title_kind("机构运行经费支出预算表")[0] == "other"
+    assert title_kind("财政拨款支出预算表（按功能科目）")[0] == "other"
+    # the fact tables themselves are unchanged
+    assert title_kind("一般公共预算财政拨款支出决算表")[0] == "gpb_func"
+    assert title_kind("财政拨款收入支出决算总表")[0] == "fiscal_summary"
+    assert title_kind("部门支出预算表")[0] == "expenditure_all"
+
+
 # a 部门支出总体情况表 in the layout of the samples' 支出总表 (codes, names, 合计/基本/项目)
 OVERALL_EXPENDITURE = """部门支出总体情况表
 
