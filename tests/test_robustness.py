@@ -111,3 +111,47 @@ def test_damaged_documents_never_block_the_refresh(tmp_path: Path):
         assert findings > 0
     finally:
         con.close()
+
+
+FACTS = {
+    "fct_expenditure": "fund_type, func_code, expense_type, amount_wan",
+    "fct_basic_expenditure": "econ_code, expense_type, amount_wan",
+    "fct_revenue": "revenue_type, amount_wan",
+    "fct_three_public": "stage, item, amount_wan",
+}
+
+
+def test_tables_printed_twice_give_the_same_facts(tmp_path: Path):
+    """A document may print its tables twice (a 部门 document with the 汇总 tables and the same
+    tables again for its only 单位). The facts are those of one printing, and the second
+    printing is checked against the first (R06) without false findings. Three printings of
+    one fact used to make two R06 rows with one check_id, which failed the build."""
+    inp = tmp_path / "input"
+    (inp / "once").mkdir(parents=True)
+    (inp / "twice").mkdir()
+    samples = sorted(SAMPLES.rglob("*.txt"))
+    for path in samples:
+        shutil.copy(path, inp / "once" / path.name)
+        text = path.read_text(encoding="utf-8")
+        (inp / "twice" / path.name).write_text(text + "\n" + text, encoding="utf-8")
+    db = tmp_path / "warehouse.duckdb"
+
+    result = pipeline.refresh(inp, db, build=True)
+
+    assert result.published, result.dbt_summary
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for model, columns in FACTS.items():
+            def facts(folder):
+                return sorted(con.execute(f"""select d.source_file, {columns} from main.{model} f
+                                              join main.dim_document d using (document_id)
+                                              where d.source_path like '{folder}/%'""").fetchall())
+            once = facts("once")
+            assert once, model
+            assert facts("twice") == once, model
+        failed = con.execute("""select d.source_file, r.rule_id, r.subject from main.fct_reconciliation r
+                                join main.dim_document d using (document_id, source_file)
+                                where d.source_path like 'twice/%' and r.severity = 'error' and not r.passed""").fetchall()
+        assert failed == []
+    finally:
+        con.close()

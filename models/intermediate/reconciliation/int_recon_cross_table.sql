@@ -1,20 +1,33 @@
--- R06: a fact printed by two tables agrees; R07: where all revenue is 一般公共预算, the
+-- R06: a fact printed by two tables agrees (each further printing with the kept one); R07: where all revenue is 一般公共预算, the
 -- all-funds expenditure equals the 一般公共预算 expenditure (per function code and type);
 -- R08: the 基本支出 table's total equals the 一般公共预算 table's 基本支出 total.
 with printings as (
     select * from {{ ref('int_expenditure_printings') }}
 ),
 
+-- every further printing of a fact is checked against the one fct_expenditure keeps (the main
+-- table's; the 基本支出 by function table last), so three printings make two checks, not three
+ranked_printings as (
+    select
+        *,
+        row_number() over (
+            partition by document_id, fund_type, func_code, expense_type
+            order by case when table_kind = 'basic_func' then 2 else 1 end, table_no
+        ) as printing_rank
+    from printings
+),
+
 two_printings as (
     select
-        a.document_id, 'R06' as rule_id, b.table_no, b.line_no,
-        a.func_code || ' ' || a.expense_type as subject, a.fund_type as measure,
-        a.amount_wan as printed_value, b.amount_wan as computed_value, 1 as n_summed
-    from printings as a
-    inner join printings as b
-        on a.document_id = b.document_id and a.fund_type = b.fund_type
-        and a.func_code = b.func_code and a.expense_type = b.expense_type
-        and a.table_no < b.table_no
+        kept.document_id, 'R06' as rule_id, other.table_no, other.line_no,
+        kept.func_code || ' ' || kept.expense_type as subject, kept.fund_type as measure,
+        kept.amount_wan as printed_value, other.amount_wan as computed_value, 1 as n_summed
+    from ranked_printings as kept
+    inner join ranked_printings as other
+        on kept.document_id = other.document_id and kept.fund_type = other.fund_type
+        and kept.func_code = other.func_code and kept.expense_type = other.expense_type
+        and other.printing_rank > 1
+    where kept.printing_rank = 1
 ),
 
 revenue_kinds as (
@@ -43,9 +56,19 @@ all_vs_gpb as (
       and exists (select 1 from by_fund as x where x.document_id = allf.document_id and x.fund_type = '一般公共预算')
 ),
 
+-- each 基本支出 fact once, as fct_basic_expenditure keeps it (the first table printing it): a
+-- document printing the table again, e.g. for 本级 beside 汇总, is not summed twice
+basic_printings as (
+    select
+        *,
+        row_number() over (partition by document_id, econ_code, expense_type order by table_no) as printing_rank
+    from {{ ref('int_basic_expenditure_printings') }}
+),
+
 basic_table_total as (
     select document_id, min(table_no) as table_no, sum(amount_wan) as amount_wan, count(*) as n
-    from {{ ref('int_basic_expenditure_printings') }}
+    from basic_printings
+    where printing_rank = 1
     group by document_id
 ),
 
