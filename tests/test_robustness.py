@@ -73,20 +73,30 @@ def damage(lines: list[str], rng: random.Random) -> list[str]:
     return lines
 
 
-def test_damaged_documents_never_block_the_refresh(tmp_path: Path):
-    rng = random.Random(SEED)
+def refresh_samples_with_variants(tmp_path: Path, folder: str, variants):
+    """Refresh the samples (under original/) beside their variants (under `folder`/): variants(path)
+    yields (file name, text) pairs. Returns (samples, warehouse path, refresh result)."""
     inp = tmp_path / "input"
     (inp / "original").mkdir(parents=True)
-    (inp / "damaged").mkdir()
+    (inp / folder).mkdir()
     samples = sorted(SAMPLES.rglob("*.txt"))
     for path in samples:
         shutil.copy(path, inp / "original" / path.name)
+        for name, text in variants(path):
+            (inp / folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "warehouse.duckdb"
+    return samples, db, pipeline.refresh(inp, db, build=True)
+
+
+def test_damaged_documents_never_block_the_refresh(tmp_path: Path):
+    rng = random.Random(SEED)
+
+    def damaged(path: Path):
         lines = path.read_text(encoding="utf-8").split("\n")
         for k in range(VARIANTS_PER_SAMPLE):
-            (inp / "damaged" / f"{path.stem}_damaged{k}.txt").write_text("\n".join(damage(lines, rng)), encoding="utf-8")
-    db = tmp_path / "warehouse.duckdb"
+            yield f"{path.stem}_damaged{k}.txt", "\n".join(damage(lines, rng))
 
-    result = pipeline.refresh(inp, db, build=True)
+    samples, db, result = refresh_samples_with_variants(tmp_path, "damaged", damaged)
 
     assert result.published, result.dbt_summary
     n_damaged = len(samples) * VARIANTS_PER_SAMPLE
@@ -126,17 +136,11 @@ def test_tables_printed_twice_give_the_same_facts(tmp_path: Path):
     tables again for its only 单位). The facts are those of one printing, and the second
     printing is checked against the first (R06) without false findings. Three printings of
     one fact used to make two R06 rows with one check_id, which failed the build."""
-    inp = tmp_path / "input"
-    (inp / "once").mkdir(parents=True)
-    (inp / "twice").mkdir()
-    samples = sorted(SAMPLES.rglob("*.txt"))
-    for path in samples:
-        shutil.copy(path, inp / "once" / path.name)
+    def printed_twice(path: Path):
         text = path.read_text(encoding="utf-8")
-        (inp / "twice" / path.name).write_text(text + "\n" + text, encoding="utf-8")
-    db = tmp_path / "warehouse.duckdb"
+        yield path.name, text + "\n" + text
 
-    result = pipeline.refresh(inp, db, build=True)
+    samples, db, result = refresh_samples_with_variants(tmp_path, "twice", printed_twice)
 
     assert result.published, result.dbt_summary
     con = duckdb.connect(str(db), read_only=True)
@@ -146,7 +150,7 @@ def test_tables_printed_twice_give_the_same_facts(tmp_path: Path):
                 return sorted(con.execute(f"""select d.source_file, {columns} from main.{model} f
                                               join main.dim_document d using (document_id)
                                               where d.source_path like '{folder}/%'""").fetchall())
-            once = facts("once")
+            once = facts("original")
             assert once, model
             assert facts("twice") == once, model
         failed = con.execute("""select d.source_file, r.rule_id, r.subject from main.fct_reconciliation r
