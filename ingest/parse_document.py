@@ -19,6 +19,7 @@ def parse_source(source: SourceDocument) -> ParsedDocument:
     info = detect_document(source)
     tables = segment_tables(source, info.amount_unit)
     info.amount_unit = financial_money_unit(tables, info.amount_unit)
+    info.doc_kind = financial_doc_kind(tables, info.doc_kind)
     table_errors: list[tuple[int, str]] = []
     amounts, repairs = parse_financial_tables(tables, info, table_errors)
     performance = parse_performance_tables(source, info, table_errors)
@@ -46,6 +47,18 @@ def financial_money_unit(tables, fallback: str) -> str:
     if not units:
         return fallback
     return max(set(units), key=units.count)
+
+
+def financial_doc_kind(tables, detected: str | None) -> str | None:
+    """A document with budget or final-accounts tables is a 预算 or a 决算, even where its text
+    reads like a 绩效自评 (a self-evaluation bundled with the 决算 it belongs to): every
+    financial fact is a 预算 or a 决算 figure. The tables' own titles say which."""
+    if detected in ("预算", "决算"):
+        return detected
+    titles = [t.title for t in tables if t.table_kind in FINANCIAL_KINDS and t.table_kind != "three_public"]
+    if not titles:
+        return detected
+    return "决算" if sum("决算" in t for t in titles) * 2 >= len(titles) else "预算"
 
 
 def parse_performance_tables(source, info, table_errors) -> PerformanceResult:

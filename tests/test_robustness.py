@@ -159,3 +159,32 @@ def test_tables_printed_twice_give_the_same_facts(tmp_path: Path):
         assert failed == []
     finally:
         con.close()
+
+
+def test_bundled_and_cut_documents_never_block_the_refresh(tmp_path: Path):
+    """Files as they come off a crawler: two documents in one file (a self-evaluation bundled
+    with its unit's 决算, the first one cut short) and documents cut at a random point. Each
+    loads or is rejected with a reason, and the refresh publishes. A 绩效自评 bundled with a
+    决算's tables used to keep the kind 绩效自评, so its financial facts had stage '绩效自评'
+    and failed the stage tests of the fact tables."""
+    rng = random.Random(SEED)
+    samples = sorted(SAMPLES.rglob("*.txt"))
+
+    def bundled_and_cut(path: Path):
+        text = path.read_text(encoding="utf-8")
+        other = rng.choice([p for p in samples if p != path]).read_text(encoding="utf-8")
+        yield f"{path.stem}_bundled.txt", text[: rng.randrange(len(text) // 3, len(text))] + "\n" + other
+        yield f"{path.stem}_cut.txt", text[: rng.randrange(200, len(text))]
+
+    samples, db, result = refresh_samples_with_variants(tmp_path, "crawled", bundled_and_cut)
+
+    assert result.published, result.dbt_summary
+    assert not [r for r in result.rejections if r["stage"] == "parse"], result.rejections
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stages = {r[0] for m in FACTS for r in con.execute(f"select distinct stage from main.{m}").fetchall()}
+        assert stages <= {"预算", "决算"}
+        loaded = con.execute("select count(*) from main.dim_document").fetchone()[0]
+        assert loaded + len(result.rejections) == 3 * len(samples)
+    finally:
+        con.close()
