@@ -107,9 +107,9 @@ def is_header_line(cells: list[str]) -> bool:
     joined = "".join(compacted)
     if not _HEADER_WORD_RE.search(joined):
         return False
-    for c in cells:
+    for c, k in zip(cells, compacted):  # compacted: full-width '２．３８' reads as '2.38'
         v = parse_amount(c)
-        if v is not None and ("." in c or "," in c or v > 99):
+        if v is not None and ("." in k or "," in k or v > 99):
             return False
     if any(_CODE_LIKE.fullmatch(c) for c in compacted):
         return False
@@ -127,7 +127,7 @@ def _is_page_furniture(cells: list[str], n_filled: int) -> bool:
 
 def _is_flattened_table(text: str) -> bool:
     """A whole table page extracted as one line: several decimal amounts in one cell."""
-    return len(re.findall(r"\d[\d,]*\.\s?\d{2}\b", text)) >= 3 and "。" not in text
+    return len(re.findall(r"\d[\d,，]*[.．]\s?\d{2}\b", text)) >= 3 and "。" not in text
 
 
 def _looks_like_toc_row(cells: list[str]) -> bool:
