@@ -502,11 +502,12 @@ def parse_three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
         label_idx = next((i for i, c in enumerate(cells) if re.search(r"[\u4e00-\u9fff]", c)), None)
         if label_idx is None and len(cells) >= 6:
             # wide layout: the amounts only, in header order
+            start = _wide_first_column(table)
             n = len(cells)
-            stages = ["预算", "决算"] if (n >= 12 and "决算" in head_text) else [doc_stage or "预算"]
+            stages = ["预算", "决算"] if (n - start >= 12 and "决算" in head_text) else [doc_stage or "预算"]
             for s_i, stage in enumerate(stages):
                 for k, item in enumerate(THREE_PUBLIC_WIDE):
-                    idx = s_i * 6 + k
+                    idx = start + s_i * 6 + k
                     if idx < n and parse_amount(cells[idx]) is not None:
                         out.append(_tp_cell(table, row, item, stage, cells[idx], idx))
             continue
@@ -526,6 +527,21 @@ def parse_three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
                 if parse_amount(cells[idx]) is not None:  # a sub-header line has names, not amounts
                     out.append(_tp_cell(table, row, item, stage, cells[idx], idx))
     return out
+
+
+def _wide_first_column(table: Table) -> int:
+    """Where the wide "三公" layout's first amount column (合计) stands: at the 栏次 row's '1',
+    else under the header's first 合计; 0 when the header says neither (columns left of it
+    are blank in every row, e.g. an empty label column)."""
+    for row in table.header_rows:
+        keys = [compact(c) for c in row.cells]
+        if "1" in keys and "2" in keys and keys.index("2") == keys.index("1") + 1:
+            return keys.index("1")
+    for row in table.header_rows:
+        keys = [compact(c) for c in row.cells]
+        if "合计" in keys:
+            return keys.index("合计")
+    return 0
 
 
 def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:

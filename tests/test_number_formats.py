@@ -1,4 +1,4 @@
-"""Amounts printed in other number formats mean the same: full-width digits ('２．３８', as
+"""Extraction variants mean the same. Amounts printed in other number formats: full-width digits ('２．３８', as
 some PDF extractors and OCR engines emit), thousands separators ('3,131,700.00') and cells
 padded with spaces. Every sample is rewritten in each format and must give the same
 document info, amounts, indicator weights and scores as the original.
@@ -59,3 +59,20 @@ def test_number_format_means_the_same(path: Path, fmt: str, tmp_path: Path):
     assert info == original_info
     assert amounts == original_amounts
     assert indicators == original_indicators
+
+
+# Extractors also differ in the empty cells they emit around a row: a blank column on the
+# left of every row (an empty margin column), or blank cells after the last one. Columns are
+# read from each table's own header, so neither may change a number. (The wide "三公"
+# layout used to take its amounts from column 0, and lost them behind a blank margin.)
+ROW_VARIANTS = {"blank_margin_column": lambda line: "\t" + line, "trailing_blank_cells": lambda line: line + "\t\t"}
+
+
+@pytest.mark.parametrize("variant", sorted(ROW_VARIANTS))
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name[:12] for p in SAMPLE_FILES])
+def test_blank_cells_around_rows_mean_the_same(path: Path, variant: str, tmp_path: Path):
+    rewrite = ROW_VARIANTS[variant]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    copy = tmp_path / path.name
+    copy.write_text("\n".join(rewrite(line) if "\t" in line else line for line in lines), encoding="utf-8")
+    assert meaning(parse_path(copy, path.name)) == meaning(parse_path(path, path.name))
