@@ -101,8 +101,13 @@ class _IndicatorReader:
         # (index of the first item at or below the word, 'l1' | 'l2', word) for every level
         # word printed, in reading order: where labels sit tells how merged cells are rendered
         self.marks: list[tuple[int, str, str]] = []
-        # the first line(s) of the next row's name, printed in this row's name cell
+        # the first line(s) of the next row's name, printed in this row's name cell:
+        # (row_seq of that row, text)
         self.name_carry: tuple[int, str] | None = None
+        # rows with content fed so far: "the next row" is the next one with content, whatever
+        # blank lines or page numbers an extractor put between them
+        self.row_seq = 0
+        self.pending_seq = 0
 
     # -- levels
 
@@ -213,6 +218,7 @@ class _IndicatorReader:
     def feed(self, row: Row) -> None:
         if not row.filled or _PAGE_NO.match(row.joined):
             return
+        self.row_seq += 1
         if _is_indicator_header(row):
             self.cols.has_desc = self.cols.has_desc or any("描述" in _key(c) for _, c in row.filled)
             return
@@ -226,7 +232,7 @@ class _IndicatorReader:
         self._flush_vertical()
         if self.pending is not None:
             pend, self.pending = self.pending, None
-            if pend.line_no + 1 == row.line_no and self._weak_name(row):
+            if self.pending_seq + 1 == self.row_seq and self._weak_name(row):
                 merged = Row(row.line_no, _merge_cells(pend.cells, row.cells))
                 if self._parse_row(merged, dry=True):
                     self._parse_row(merged, hold=False)
@@ -340,7 +346,7 @@ class _IndicatorReader:
         cells = _prepare_cells(row)
         if (hold and not dry and self.layout == "t" and self.cols.has_desc and len(cells) >= 2
                 and not any(is_value_like(c) or _level_word(c) for _, c in cells)):
-            self.pending = row
+            self.pending, self.pending_seq = row, self.row_seq
             return False
         parsed = self._positional(row, cells) if self.layout in ("a", "b") else None
         if parsed is None:
@@ -357,7 +363,7 @@ class _IndicatorReader:
         if name is None or values is None:
             if name is None and values is None and not levels:
                 if self.layout == "t" and len(cells) >= 2:
-                    self.pending = row
+                    self.pending, self.pending_seq = row, self.row_seq
                 else:
                     self._continuation(row)
             elif values is not None and name is None and values.weight is not None:
@@ -524,16 +530,16 @@ class _IndicatorReader:
         own, carry = _split_wrapped_names(printed_name)
         name = _clean(own)
         if self.name_carry is not None:
-            carry_line, carried = self.name_carry
+            carry_seq, carried = self.name_carry
             self.name_carry = None
-            if carry_line + 1 == line_no:
+            if carry_seq + 1 == self.row_seq:
                 name = carried + name
                 self.notes.append(f"line {line_no}: name starts on the line above: {carried}|{_clean(own)}")
             elif self.items:
                 self.items[-1].indicator_name += carried  # no next row: the text goes back
         ind = PerformanceIndicator(self.project_no, line_no, self.l1, self.l2, name)
         if carry:
-            self.name_carry = (line_no, _clean(carry))
+            self.name_carry = (self.row_seq, _clean(carry))
         if self.layout == "c":
             op_raw = clean_value_text(v.op) if v.op else ""
             unit = _clean(v.unit) if v.unit else ""

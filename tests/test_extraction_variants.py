@@ -76,3 +76,38 @@ def test_blank_cells_around_rows_mean_the_same(path: Path, variant: str, tmp_pat
     copy = tmp_path / path.name
     copy.write_text("\n".join(rewrite(line) if "\t" in line else line for line in lines), encoding="utf-8")
     assert meaning(parse_path(copy, path.name)) == meaning(parse_path(path, path.name))
+
+
+def _double_spaced(lines: list[str]) -> list[str]:
+    return [out for line in lines for out in (line, "")]
+
+
+def _page_numbers_between_rows(lines: list[str]) -> list[str]:
+    out = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if "\t" in line and k % 13 == 5:
+            out += ["", f"- {k // 40 + 1} -", ""]
+    return out
+
+
+def _line_breaks_in_cells(lines: list[str]) -> list[str]:
+    def cell(c: str) -> str:
+        return c[: len(c) // 2] + "<br>" + c[len(c) // 2:] if len(c) > 8 and not any(ch.isdigit() for ch in c) else c
+    return ["\t".join(cell(c) for c in line.split("\t")) if "\t" in line else line for line in lines]
+
+
+# Whole-line variants: a blank line after every line (some extractors double-space), page
+# numbers between rows of a table, and HTML line breaks inside long text cells. (A row whose
+# two halves were one blank line apart used to stay two rows in performance tables.)
+LINE_VARIANTS = {"double_spaced": _double_spaced, "page_numbers": _page_numbers_between_rows,
+                 "br_in_cells": _line_breaks_in_cells}
+
+
+@pytest.mark.parametrize("variant", sorted(LINE_VARIANTS))
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name[:12] for p in SAMPLE_FILES])
+def test_line_variants_mean_the_same(path: Path, variant: str, tmp_path: Path):
+    lines = LINE_VARIANTS[variant](path.read_text(encoding="utf-8").split("\n"))
+    copy = tmp_path / path.name
+    copy.write_text("\n".join(lines), encoding="utf-8")
+    assert meaning(parse_path(copy, path.name)) == meaning(parse_path(path, path.name))
