@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import SourceDocument, Table, TableRow
-from .text import compact, is_markdown_separator, parse_amount, split_cells, strip_markup
+from .text import TRAILING_UNIT, compact, is_markdown_separator, parse_amount, split_cells, strip_markup, strip_trailing_unit
 
 # (kind, pattern on the compacted title). First match wins, so specific kinds come first.
 TABLE_KINDS: list[tuple[str, re.Pattern]] = [
@@ -66,7 +66,7 @@ def title_kind(line: str) -> tuple[str, str] | None:
     cells = [c for c in split_cells(line) if c.strip()]
     if len(cells) != 1:
         return None
-    raw = strip_markup(cells[0])
+    raw = strip_trailing_unit(strip_markup(cells[0]))  # '收支总表  单位：万元' on one line
     if raw.startswith(("- ", "* ", "注", "说明")) or "…" in raw or "...." in raw or "．．" in raw:
         return None
     text = compact(raw).replace("“", '"').replace("”", '"')
@@ -179,6 +179,9 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
     header: list[TableRow] = []
     rows: list[TableRow] = []
     unit = None
+    title_unit = TRAILING_UNIT.search(doc.line(title_line))  # stated on the title line itself
+    if title_unit:
+        unit = "元" if _MONEY_UNIT.search(title_unit.group(0).replace(" ", "")).group(1) == "元" else "万元"
     empty_note = None
     end = title_line
     multi_cell_seen = False

@@ -263,6 +263,18 @@ def test_overall_expenditure_table_is_read_as_the_all_funds_table():
     assert value(cells, None, "合计", kind="total") == 120.50
 
 
+def test_unit_statement_on_the_title_line():
+    """Title and unit statement extracted as one line ('收入支出决算总表  部门：某局  单位：万元',
+    the header block of fs printed on one line): the title is still recognised, and the table
+    takes the unit stated there (元 here, against the 万元 default)."""
+    assert title_kind("收入支出决算总表  部门： 佛山市轨道交通局  单位：万元") == ("summary", "收入支出决算总表")
+    assert title_kind("部门支出总体情况表 （单位：元）")[0] == "expenditure_all"
+    text = OVERALL_EXPENDITURE.replace("部门支出总体情况表\n\n单位：万元\n", "部门支出总体情况表  单位：元\n")
+    tables, cells, _ = parse(text, unit="万元")
+    assert [(t.table_kind, t.amount_unit, t.unit_printed) for t in tables] == [("expenditure_all", "元", True)]
+    assert value(cells, "2101501", "基本支出") == 100.00
+
+
 # 基本支出明细表 with 部门 and 政府 economic codes side by side, in 元 (sample 001 表8)
 DEPT_AND_GOV_CODES = """单位综合预算一般公共预算基本支出明细表（支出经济分类科目）
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..text import strip_trailing_unit
 from .rows import Row, _GENERIC_TITLE, _PAGE_NO, _SUMMARY_TITLE, _TABLE_LABELS, _TITLE_END, _clean, _key
 
 
@@ -33,7 +34,7 @@ def _title_candidate(row: Row) -> str | None:
     text = _single_cell(row)
     if text is None:
         return None
-    t = _clean(text)
+    t = _clean(strip_trailing_unit(text))
     k = _key(t)
     if len(k) > 150 or "《" in k or "见" in k or not _TITLE_END.search(k):
         return None
