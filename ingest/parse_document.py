@@ -55,6 +55,7 @@ def financial_doc_kind(tables, detected: str | None) -> str | None:
     financial fact is a 预算 or a 决算 figure. The tables' own titles say which."""
     if detected in ("预算", "决算"):
         return detected
+    # a "三公" table alone proves nothing: 说明 and 绩效 documents reprint it
     titles = [t.title for t in tables if t.table_kind in FINANCIAL_KINDS and t.table_kind != "three_public"]
     if not titles:
         return detected

@@ -557,8 +557,8 @@ def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:
 # ------------------------------------------------------------------ code repairs (document level)
 
 # the code lengths each classification has: 类/款/项 of the function classification,
-# 类/款 of the economic classification
-_CODE_LENGTHS = {"func": (3, 5, 7), "econ_dept": (3, 5)}
+# 类/款 of the economic classifications (部门, and 政府 printed beside it)
+_CODE_LENGTHS = {"func": (3, 5, 7), "econ_dept": (3, 5), "econ_gov": (3, 5)}
 
 
 def _catalogue_of(scheme: str):
@@ -603,7 +603,7 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                                   "code_unusable", f"printed {code} {first.subject_name}: not a "
                                   f"{'/'.join(map(str, sorted(valid)))}-digit code under a known 类"))
         paired = first.paired_code
-        if paired and (len(paired) not in _CODE_LENGTHS["econ_dept"] or not econ_catalogue().has_class(paired)):
+        if paired and (len(paired) not in _CODE_LENGTHS["econ_gov"] or not econ_catalogue().has_class(paired)):
             for c in cell_group:
                 c.paired_code = c.paired_name = None
             repairs.append(Repair(first.table_no, first.line_no, "paired_code", paired, None, "code_unusable",

@@ -181,7 +181,7 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
     unit = None
     title_unit = TRAILING_UNIT.search(doc.line(title_line))  # stated on the title line itself
     if title_unit:
-        unit = "元" if _MONEY_UNIT.search(title_unit.group(0).replace(" ", "")).group(1) == "元" else "万元"
+        unit = title_unit.group(1)
     empty_note = None
     end = title_line
     multi_cell_seen = False

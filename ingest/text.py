@@ -108,9 +108,9 @@ def strip_markup(text: str) -> str:
 
 
 # a unit statement (with the 部门/编制单位 beside it) printed at the end of a title line:
-# '收入支出决算总表  部门：某局  单位：万元'
+# '收入支出决算总表  部门：某局  单位：万元' (group 1: the unit)
 TRAILING_UNIT = re.compile(
-    r"(?:\s+(?:编制单位|填报单位|单位名称|部门)\s*[:：]\s*\S+)?[\s（(]*(?:金额)?单位\s*[:：]\s*(?:万元|元)[)）]?\s*$")
+    r"(?:\s+(?:编制单位|填报单位|单位名称|部门)\s*[:：]\s*\S+)?[\s（(]*(?:金额)?单位\s*[:：]\s*(万元|元)[)）]?\s*$")
 
 
 def strip_trailing_unit(text: str) -> str:

@@ -247,10 +247,15 @@ class _IndicatorReader:
             pend, self.pending = self.pending, None
             if not self._parse_row(pend, hold=False):
                 self._continuation(pend)
-        if self.name_carry is not None and self.items:  # no row followed: the text goes back
-            self.items[-1].indicator_name += self.name_carry[1]
-            self.name_carry = None
+        self._give_back_name_carry()
         self._regroup_above_centred_labels()
+
+    def _give_back_name_carry(self) -> None:
+        """The next row's name start, when no next row came: it stays with the row it was
+        printed in, so no text is lost."""
+        if self.name_carry is not None and self.items:
+            self.items[-1].indicator_name += self.name_carry[1]
+        self.name_carry = None
 
     # -- centred merged cells
 
@@ -285,7 +290,7 @@ class _IndicatorReader:
                 continue
             below = self.items[index]
             target = label_class(below.level2)
-            if below.level2 is None or target is None:
+            if target is None:
                 continue
             k = index - 1
             while k >= 0 and k not in printed_at:
@@ -529,14 +534,12 @@ class _IndicatorReader:
     def _emit(self, line_no: int, printed_name: str, v: _Values) -> None:
         own, carry = _split_wrapped_names(printed_name)
         name = _clean(own)
-        if self.name_carry is not None:
-            carry_seq, carried = self.name_carry
+        if self.name_carry is not None and self.name_carry[0] + 1 == self.row_seq:
+            carried = self.name_carry[1]
+            self.notes.append(f"line {line_no}: name starts on the line above: {carried}|{name}")
+            name = carried + name
             self.name_carry = None
-            if carry_seq + 1 == self.row_seq:
-                name = carried + name
-                self.notes.append(f"line {line_no}: name starts on the line above: {carried}|{_clean(own)}")
-            elif self.items:
-                self.items[-1].indicator_name += carried  # no next row: the text goes back
+        self._give_back_name_carry()  # a carry left from a row further up goes back to it
         ind = PerformanceIndicator(self.project_no, line_no, self.l1, self.l2, name)
         if carry:
             self.name_carry = (self.row_seq, _clean(carry))

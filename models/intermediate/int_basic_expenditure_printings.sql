@@ -28,23 +28,32 @@ typed as (
     from cells
     inner join table_measures as tm
         on cells.document_id = tm.document_id and cells.table_no = tm.table_no
+),
+
+leaf_printings as (
+    select
+        document_id,
+        stage,
+        subject_code as econ_code,
+        expense_type,
+        table_no,
+        min(line_no) as line_no,
+        max(subject_name) as printed_econ_name,
+        max(paired_code) as gov_econ_code_printed,
+        max(case when code_repaired then 1 else 0 end) = 1 as code_repaired,
+        max(case when type_from_class then 1 else 0 end) = 1 as expense_type_from_class,
+        sum(amount_wan) as amount_wan
+    from typed
+    where expense_type is not null
+      and row_kind = 'item'
+      and is_leaf
+      and amount_wan is not null
+    group by document_id, stage, subject_code, expense_type, table_no
 )
 
+-- printing_rank 1 is the printing fct_basic_expenditure keeps (the first table printing the
+-- fact); the R08 check reads it from here
 select
-    document_id,
-    stage,
-    subject_code as econ_code,
-    expense_type,
-    table_no,
-    min(line_no) as line_no,
-    max(subject_name) as printed_econ_name,
-    max(paired_code) as gov_econ_code_printed,
-    max(case when code_repaired then 1 else 0 end) = 1 as code_repaired,
-    max(case when type_from_class then 1 else 0 end) = 1 as expense_type_from_class,
-    sum(amount_wan) as amount_wan
-from typed
-where expense_type is not null
-  and row_kind = 'item'
-  and is_leaf
-  and amount_wan is not null
-group by document_id, stage, subject_code, expense_type, table_no
+    *,
+    row_number() over (partition by document_id, econ_code, expense_type order by table_no) as printing_rank
+from leaf_printings

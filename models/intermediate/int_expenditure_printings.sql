@@ -27,24 +27,36 @@ typed as (
     from cells
     inner join table_measures as tm
         on cells.document_id = tm.document_id and cells.table_no = tm.table_no
+),
+
+leaf_printings as (
+    select
+        document_id,
+        stage,
+        fund_type,
+        subject_code as func_code,
+        expense_type,
+        table_no,
+        table_kind,
+        min(line_no) as line_no,
+        max(subject_name) as printed_func_name,
+        max(case when code_repaired then 1 else 0 end) = 1 as code_repaired,
+        sum(amount_wan) as amount_wan,
+        count(*) as n_cells
+    from typed
+    where expense_type is not null
+      and row_kind = 'item'
+      and is_leaf
+      and amount_wan is not null
+    group by document_id, stage, fund_type, subject_code, expense_type, table_no, table_kind
 )
 
+-- printing_rank 1 is the printing the fact table keeps (the main table's; the 基本支出 by
+-- function table last); fct_expenditure and the R06 check both read it from here
 select
-    document_id,
-    stage,
-    fund_type,
-    subject_code as func_code,
-    expense_type,
-    table_no,
-    table_kind,
-    min(line_no) as line_no,
-    max(subject_name) as printed_func_name,
-    max(case when code_repaired then 1 else 0 end) = 1 as code_repaired,
-    sum(amount_wan) as amount_wan,
-    count(*) as n_cells
-from typed
-where expense_type is not null
-  and row_kind = 'item'
-  and is_leaf
-  and amount_wan is not null
-group by document_id, stage, fund_type, subject_code, expense_type, table_no, table_kind
+    *,
+    row_number() over (
+        partition by document_id, fund_type, func_code, expense_type
+        order by case when table_kind = 'basic_func' then 2 else 1 end, table_no
+    ) as printing_rank
+from leaf_printings

@@ -1,9 +1,6 @@
 -- 基本支出事实: one row per document × leaf 部门经济分类 code × expense type (人员经费/公用经费)
 with printings as (
-    select
-        *,
-        row_number() over (partition by document_id, econ_code, expense_type order by table_no) as printing_rank
-    from {{ ref('int_basic_expenditure_printings') }}
+    select * from {{ ref('int_basic_expenditure_printings') }}
 ),
 
 documents as (

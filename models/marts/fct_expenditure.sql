@@ -5,13 +5,7 @@
 -- units) and whose revenue is entirely 一般公共预算 gets its 全部资金 rows from the
 -- 一般公共预算 table (is_derived = true): by the document's own accounts they are equal.
 with printings as (
-    select
-        *,
-        row_number() over (
-            partition by document_id, fund_type, func_code, expense_type
-            order by case when table_kind = 'basic_func' then 2 else 1 end, table_no
-        ) as printing_rank
-    from {{ ref('int_expenditure_printings') }}
+    select * from {{ ref('int_expenditure_printings') }}
 ),
 
 documents as (

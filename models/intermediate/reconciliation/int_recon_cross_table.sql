@@ -5,25 +5,15 @@ with printings as (
     select * from {{ ref('int_expenditure_printings') }}
 ),
 
--- every further printing of a fact is checked against the one fct_expenditure keeps (the main
--- table's; the 基本支出 by function table last), so three printings make two checks, not three
-ranked_printings as (
-    select
-        *,
-        row_number() over (
-            partition by document_id, fund_type, func_code, expense_type
-            order by case when table_kind = 'basic_func' then 2 else 1 end, table_no
-        ) as printing_rank
-    from printings
-),
-
+-- every further printing of a fact is checked against the one fct_expenditure keeps
+-- (printing_rank 1), so three printings make two checks, not three
 two_printings as (
     select
         kept.document_id, 'R06' as rule_id, other.table_no, other.line_no,
         kept.func_code || ' ' || kept.expense_type as subject, kept.fund_type as measure,
         kept.amount_wan as printed_value, other.amount_wan as computed_value, 1 as n_summed
-    from ranked_printings as kept
-    inner join ranked_printings as other
+    from printings as kept
+    inner join printings as other
         on kept.document_id = other.document_id and kept.fund_type = other.fund_type
         and kept.func_code = other.func_code and kept.expense_type = other.expense_type
         and other.printing_rank > 1
@@ -56,18 +46,11 @@ all_vs_gpb as (
       and exists (select 1 from by_fund as x where x.document_id = allf.document_id and x.fund_type = '一般公共预算')
 ),
 
--- each 基本支出 fact once, as fct_basic_expenditure keeps it (the first table printing it): a
--- document printing the table again, e.g. for 本级 beside 汇总, is not summed twice
-basic_printings as (
-    select
-        *,
-        row_number() over (partition by document_id, econ_code, expense_type order by table_no) as printing_rank
-    from {{ ref('int_basic_expenditure_printings') }}
-),
-
+-- each 基本支出 fact once, as fct_basic_expenditure keeps it: a document printing the table
+-- again, e.g. for 本级 beside 汇总, is not summed twice
 basic_table_total as (
     select document_id, min(table_no) as table_no, sum(amount_wan) as amount_wan, count(*) as n
-    from basic_printings
+    from {{ ref('int_basic_expenditure_printings') }}
     where printing_rank = 1
     group by document_id
 ),
