@@ -10,7 +10,7 @@ the order ingest runs them, and reported in milliseconds per document beside the
   read           ingest's reader: encoding detection, hashing, newline repair
   detect         kind, year, unit, money unit (detect.py)
   segment        find the standard tables and their rows (segment.py)
-  financial      parse the financial tables and repair codes (parse_financial.py)
+  financial      parse the financial tables and repair codes (ingest/financial/)
   performance    parse the performance tables (parse_performance.py)
   to rows        raw rows as columns, as a worker sends them (load.columns_for)
   load           bulk insert of those rows into a fresh DuckDB file (load.append_rows)

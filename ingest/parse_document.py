@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .detect import detect_document
 from .model import ParsedDocument, PerformanceResult, SourceDocument
-from .parse_financial import parse_financial_table, repair_codes
+from .financial import parse_financial_table, repair_codes
 from .segment import FINANCIAL_KINDS, segment_tables
 from .text import read_document
 

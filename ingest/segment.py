@@ -4,41 +4,19 @@ A table starts at a title line (a short line naming a standard table: 收支总�
 "三公"经费支出表 …) and runs to the next title or the next narrative section. Page headers
 repeated after a page break (unit name, 预算年度, 单位：万元, repeated column headers) stay
 inside the table's line span but are not rows, so a table printed over several pages is
-one table. Where a table kind is recognised: TABLE_KINDS below, in one place.
+one table. Where a table kind is recognised: seeds/registry/table_kinds.csv, in one place.
 """
 from __future__ import annotations
 
 import re
 
+from . import registry
 from .model import SourceDocument, Table, TableRow
 from .text import TRAILING_UNIT, compact, is_markdown_separator, parse_amount, split_cells, strip_markup, strip_trailing_unit
 
-# (kind, pattern on the compacted title). First match wins, so specific kinds come first.
-TABLE_KINDS: list[tuple[str, re.Pattern]] = [
-    ("performance", re.compile(r"绩效")),
-    ("three_public", re.compile(r"三公")),
-    # '…总体情况表' is the same table in the template many provinces use (部门收支总体情况表,
-    # 财政拨款收支总体情况表, 部门收入总体情况表, 部门支出总体情况表)
-    ("fiscal_summary", re.compile(r"财政拨款收支(?:预算)?总(?:体情况)?表|财政拨款收入支出(?:决算|预算)?总表")),
-    ("summary", re.compile(r"收支(?:预算)?总(?:体情况)?表|收入支出(?:决算|预算)总表")),
-    ("income", re.compile(r"收入(?:预算)?总(?:体情况)?表|收入(?:决算|预算)表")),
-    # not in the contract's grain: breakdowns that would print the same money a second time
-    # (项目支出 by project, 机构运行经费, all 财政拨款 funds together by function)
-    ("other", re.compile(r"政府采购|固定资产|资产占用|统计表|专项业务经费|上年结转资金|机构设置|人员情况|"
-                         r"项目支出(?:决算|预算)?(?:明细)?表|机构运行经费|^财政拨款支出(?:决算|预算)?(?:明细)?表")),
-    ("gov_fund", re.compile(r"政府性基金")),
-    ("state_capital", re.compile(r"国有资本经营")),
-    ("basic_func", re.compile(r"基本支出.*功能分类")),
-    ("basic_econ", re.compile(r"基本支出")),
-    ("gpb_econ", re.compile(r"一般公共预算.*经济分类")),
-    ("gpb_func", re.compile(r"一般公共预算.*支出")),
-    ("expenditure_all", re.compile(r"支出(?:预算)?总(?:体情况)?表|支出决算表|支出预算表")),
-]
-
-FINANCIAL_KINDS = {
-    "summary", "fiscal_summary", "income", "expenditure_all", "gpb_func", "gpb_econ",
-    "basic_func", "basic_econ", "gov_fund", "state_capital", "three_public",
-}
+# Where a table kind is recognised: seeds/registry/table_kinds.csv (title patterns, in
+# priority order), read through ingest.registry by the parser and by dbt alike.
+FINANCIAL_KINDS = registry.financial_kinds()
 
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])*$")
 _NUMBERING = re.compile(
@@ -47,12 +25,10 @@ _NUMBERING = re.compile(
 _SECTION = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _MONEY_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|元|万)")
 _EMPTY_NOTE = re.compile(r"空表|无数据|不涉及|无此类|没有使用|无.{0,12}(?:收支|支出|预算|经费)")
-_HEADER_WORDS = (
-    "栏次", "行次", "科目编码", "科目代码", "科目名称", "序号", "功能分类科目", "经济分类科目",
-    "项目", "项 目", "决算数", "预算数", "人员经费", "公用经费", "基本支出", "项目支出", "合计",
-    "金额", "本年收入", "本年支出", "编码", "支出功能分类", "部门经济", "政府经济", "资金性质",
-)
-_HEADER_WORDS = tuple(dict.fromkeys(w.replace(" ", "") for w in _HEADER_WORDS))  # matched against compacted text
+# header vocabulary (seeds/registry/template_vocabulary.csv): header words anywhere on a
+# line, and cells that alone make a line a header
+_HEADER_WORD_RE = registry.any_of("header_word")
+_HEADER_CELL_RE = registry.any_of("header_cell")
 
 
 def title_kind(line: str) -> tuple[str, str] | None:
@@ -75,10 +51,8 @@ def title_kind(line: str) -> tuple[str, str] | None:
         return None
     if _SENTENCE_PUNCT.search(text) or "见" in text[:4]:
         return None
-    for kind, pattern in TABLE_KINDS:
-        if pattern.search(text):
-            return kind, compact(raw)
-    return None
+    kind = registry.kind_of_title(text)
+    return (kind, compact(raw)) if kind else None
 
 
 def _is_column_numbering(compacted: list[str]) -> bool:
@@ -90,8 +64,6 @@ def _is_column_numbering(compacted: list[str]) -> bool:
     return len(ints) >= 3 and len(ints) >= len(nums) - 1 and ints == list(range(ints[0], ints[0] + len(ints)))
 
 
-_HEADER_WORD_RE = re.compile("|".join(re.escape(w) for w in _HEADER_WORDS))  # any one, anywhere
-_HEADER_CELLS = frozenset(("科目编码", "科目名称", "科目代码", "功能分类科目编码", "行次", "栏次"))
 _CODE_LIKE = re.compile(r"\d{3,7}")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _SENTENCE_PUNCT = re.compile(r"[。；，,]")
@@ -102,7 +74,7 @@ def is_header_line(cells: list[str]) -> bool:
     compacted = [compact(c) for c in cells]
     if _is_column_numbering(compacted):
         return True
-    if not _HEADER_CELLS.isdisjoint(compacted):
+    if any(_HEADER_CELL_RE.search(c) for c in compacted if c):
         return True
     joined = "".join(compacted)
     if not _HEADER_WORD_RE.search(joined):

@@ -3,7 +3,7 @@
 Expected values are read from the documents themselves (the line is quoted beside each).
 """
 from ingest.model import SourceDocument
-from ingest.parse_financial import parse_financial_table, repair_codes
+from ingest.financial import parse_financial_table, repair_codes
 from ingest.segment import segment_tables, title_kind
 
 

@@ -1,10 +1,17 @@
 -- 基本支出(经济分类)明细: leaf amounts of the 基本支出 tables by 部门经济分类, with expense type.
 -- Where the table prints 人员经费 / 公用经费 columns they are used as printed; where it prints
 -- one amount per code (决算 side-by-side groups, or 预算数 only) the type follows the
--- economic class: 301 工资福利支出 and 303 对个人和家庭的补助 are 人员经费, the rest 公用经费.
+-- economic class (econ_subjects.basic_expense_type: 301 工资福利支出 and 303 对个人和家庭的补助
+-- are 人员经费, the rest 公用经费).
 with cells as (
     select * from {{ ref('int_subject_cells') }}
     where subject_scheme = 'econ_dept' and table_kind = 'basic_econ'
+),
+
+class_types as (
+    select econ_code as class_code, basic_expense_type
+    from {{ ref('econ_subjects') }}
+    where scheme = '部门' and level = '类'
 ),
 
 table_measures as (
@@ -21,13 +28,14 @@ typed as (
         cells.*,
         case
             when tm.has_type_columns then case when cells.measure in ('人员经费', '公用经费') then cells.measure end
-            when cells.measure in ('合计', '决算数') then
-                case when substr(cells.subject_code, 1, 3) in ('301', '303') then '人员经费' else '公用经费' end
+            when cells.measure in ('合计', '决算数') then coalesce(class_types.basic_expense_type, '公用经费')
         end as expense_type,
         not tm.has_type_columns as type_from_class
     from cells
     inner join table_measures as tm
         on cells.document_id = tm.document_id and cells.table_no = tm.table_no
+    left join class_types
+        on class_types.class_code = substr(cells.subject_code, 1, 3)
 ),
 
 leaf_printings as (

@@ -4,7 +4,7 @@
 with cells as (
     select * from {{ ref('int_subject_cells') }}
     where subject_scheme = 'func'
-      and table_kind in ('expenditure_all', 'gpb_func', 'basic_func', 'gov_fund', 'state_capital')
+      and table_family = 'expenditure'
 ),
 
 table_measures as (

@@ -17,6 +17,7 @@ with cells as (
         c.paired_code,
         c.code_repaired,
         t.table_kind,
+        t.table_family,
         t.fund_type,
         d.doc_kind as stage
     from {{ ref('stg_amount_cells') }} as c

@@ -1,24 +1,26 @@
--- 表格: tables found per document, with the fund type and stage their kind implies
+-- 表格: tables found per document, with the family and fund type their kind implies
+-- (both from the table-kind registry seed, which the parser reads too)
 with source as (
     select * from {{ source('raw', 'tables') }}
+),
+
+kinds as (
+    select * from {{ ref('table_kinds') }}
 )
+
 select
-    document_id,
-    table_no,
-    table_kind,
-    title,
-    title_line,
-    line_start,
-    line_end,
-    amount_unit,
-    n_header_rows,
-    n_rows,
-    empty_note,
-    case table_kind
-        when 'expenditure_all' then '全部资金'
-        when 'gpb_func' then '一般公共预算'
-        when 'basic_func' then '一般公共预算'
-        when 'gov_fund' then '政府性基金预算'
-        when 'state_capital' then '国有资本经营预算'
-    end as fund_type
+    source.document_id,
+    source.table_no,
+    source.table_kind,
+    kinds.family as table_family,
+    source.title,
+    source.title_line,
+    source.line_start,
+    source.line_end,
+    source.amount_unit,
+    source.n_header_rows,
+    source.n_rows,
+    source.empty_note,
+    kinds.fund_type
 from source
+left join kinds on source.table_kind = kinds.table_kind

@@ -1,0 +1,113 @@
+"""Tables whose rows are classification subjects (功能分类 or 经济分类 codes) with amounts:
+支出总表, 一般公共预算支出表, 基本支出表 (one column per measure), 收入总表 …"""
+from __future__ import annotations
+
+import re
+
+from .. import registry
+from ..model import AmountCell, Table
+from ..text import compact, parse_amount, parse_code
+from .columns import ColumnLayout, func_layout
+
+_CODE_NAME = re.compile(r"^(\d{3,7})\s*([\u4e00-\u9fff].*)$")
+
+
+def _split_code_name(cells: list[str], layout: ColumnLayout) -> tuple[str | None, str | None, int]:
+    """(code, name, shift): shift is how far this row's cells stand from the header's columns."""
+    search = range(0, min(len(cells), (layout.code_col if layout.code_col is not None else layout.name_col) + 3))
+    for i in search:
+        c = cells[i].strip()
+        code = parse_code(c)
+        if code and not (i == 0 and layout.code_col not in (None, 0) and re.fullmatch(r"\d{1,3}", c) and layout.code_col > 0):
+            name_idx = i + 1
+            while name_idx < len(cells) and not compact(cells[name_idx]):
+                name_idx += 1
+                if name_idx - i > 2:
+                    break
+            name = cells[name_idx] if name_idx < len(cells) else None
+            base = layout.code_col if layout.code_col is not None else i
+            return code, name, i - base
+        m = _CODE_NAME.match(compact(c)) if i <= 2 else None
+        if m and len(m.group(1)) in (3, 5, 7):
+            base = layout.code_col if layout.code_col is not None else i
+            return m.group(1), m.group(2), (i - base) - (1 if layout.code_col is not None else 0)
+    name = cells[layout.name_col] if layout.name_col < len(cells) else None
+    return None, name, 0
+
+
+def parse_subject_table(table: Table, scheme: str) -> list[AmountCell]:
+    """A table whose rows are classification subjects (function or economic) with amounts.
+
+    A row with a name and no amounts right after a coded row is the rest of a wrapped name.
+    """
+    layout = func_layout(table)
+    cells_out: list[AmountCell] = []
+    last_item: list[AmountCell] = []
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) == 1:
+            continue  # flattened page: only the summary parser reads those
+        code, name, shift = _split_code_name(cells, layout)
+        name_c = compact(name)
+        if code is None and not name_c and layout.code_col is not None and layout.code_col < len(cells):
+            name_c = compact(cells[layout.code_col])  # '合计' printed in the code column
+        amounts = []
+        for col, measure in layout.measures.items():
+            idx = col + shift
+            if 0 <= idx < len(cells) and compact(cells[idx]):
+                text = cells[idx].strip()
+                amounts.append((col, measure, text, parse_amount(text)))
+        real = [a for a in amounts if a[3] is not None]
+        if code is None and not real:
+            if name_c and last_item and not any(ch.isdigit() for ch in name_c) and len(name_c) < 30:
+                for a in last_item:  # wrapped name continues on this line
+                    a.subject_name = (a.subject_name or "") + name_c
+            continue
+        if code is None and not name_c and real and not cells_out:
+            name_c = "合计"  # the unlabelled first line of totals
+        if code is None and not name_c:
+            continue
+        if code is not None and not re.search(r"[\u4e00-\u9fff]", name_c or "") and not real:
+            continue  # a bare number in page junk, not a subject row
+        if code is None and registry.canonical("total_row", name_c or "") or re.fullmatch(r"合计|总计", name_c or ""):
+            row_kind = "total"
+        else:
+            row_kind = "item"
+        if code is None and row_kind == "item" and not re.search(r"[\u4e00-\u9fff]", name_c):
+            continue
+        paired_code = paired_name = None
+        if layout.paired_code_col is not None and layout.paired_code_col + shift < len(cells):
+            paired_code = parse_code(cells[layout.paired_code_col + shift])
+            if layout.paired_name_col is not None and layout.paired_name_col + shift < len(cells):
+                paired_name = compact(cells[layout.paired_name_col + shift]) or None
+        made = []
+        for col, measure, text, value in amounts:
+            if value is None and not re.search(r"\d", text):
+                continue
+            made.append(AmountCell(
+                table_no=table.table_no, line_no=row.line_no, row_kind=row_kind,
+                subject_scheme=scheme, subject_code=code, subject_name=name_c or None,
+                subject_code_printed=code, measure=measure, amount_text=text, amount=value,
+                amount_unit=table.amount_unit, paired_code=paired_code, paired_name=paired_name,
+                column_no=col + 1,
+            ))
+        if not made and row_kind == "item":
+            # a subject printed with no amount at all: keep it as evidence (zero-width row)
+            made.append(AmountCell(
+                table_no=table.table_no, line_no=row.line_no, row_kind=row_kind,
+                subject_scheme=scheme, subject_code=code, subject_name=name_c or None,
+                subject_code_printed=code, measure="(空)", amount_text="", amount=None,
+                amount_unit=table.amount_unit, paired_code=paired_code, paired_name=paired_name,
+            ))
+        cells_out.extend(made)
+        last_item = made if row_kind == "item" else []
+    return cells_out
+
+
+
+def is_by_unit_table(table: Table) -> bool:
+    """Tables broken down by budget unit (单位编码 / 单位名称) rather than by classification
+    code: their 6-digit codes are unit codes, not subjects."""
+    head = "".join(compact(c) for r in table.header_rows for c in r.cells[:3])
+    return "单位编码" in head or "单位名称" in head or "单位代码" in head
+
