@@ -101,8 +101,10 @@ def parser_version() -> str:
 
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
-        for path in sorted(root.rglob("*.py")) + sorted((root.parent / "seeds").glob("*_subjects.csv")):
-            if path.name in ("cli.py", "query.py", "pipeline.py") and path.parent == root:
+        seeds = root.parent / "seeds"
+        # the parser's code (not the command line, query or refresh job) and the seeds it reads
+        for path in sorted(root.rglob("*.py")) + sorted(seeds.glob("*_subjects.csv")) + sorted(seeds.glob("registry/*.csv")):
+            if (path.name in ("cli.py", "query.py") and path.parent == root) or path.parent.name == "pipeline":
                 continue
             h.update(path.relative_to(root.parent).as_posix().encode())
             h.update(path.read_bytes())

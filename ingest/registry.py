@@ -1,10 +1,10 @@
 """The table-kind registry and the template vocabulary, read from the dbt seeds.
 
 `seeds/registry/table_kinds.csv` names every standard table kind once: its id, family, the
-title pattern that recognises it, the parser that reads it, the classification its rows use
-and the fund type it implies. `seeds/registry/template_vocabulary.csv` holds the words the
-templates print (column meanings, revenue lines, header words, total rows) with their
-synonyms. dbt loads both as seeds (the staging models join them), and the parser reads the
+parser that reads it, the classification its rows use and the fund type it implies.
+`seeds/registry/template_vocabulary.csv` holds the words the templates print, one synonym a
+row: the table titles that name each kind (`table_title`), column meanings, revenue lines,
+header words, total rows. dbt loads both as seeds (the staging models join them), and the parser reads the
 same files here, so a new title form or header synonym is one line of data for both sides.
 """
 from __future__ import annotations
@@ -24,8 +24,6 @@ class TableKind:
 
     table_kind: str
     family: str  # performance | three_public | summary | revenue | expenditure | basic | other
-    priority: int  # titles are matched in priority order: the first kind whose pattern matches wins
-    title_re: re.Pattern
     parser: str  # key of ingest.financial.PARSERS, 'performance', or 'none'
     subject_scheme: str | None  # func | econ_dept | revenue | three_public
     fund_type: str | None  # the fund type a function table's amounts belong to
@@ -55,17 +53,15 @@ def _read(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def table_kinds() -> tuple[TableKind, ...]:
-    """Every table kind, in matching order."""
-    kinds = [
+    """Every table kind."""
+    return tuple(
         TableKind(
-            table_kind=r["table_kind"], family=r["family"], priority=int(r["priority"]),
-            title_re=re.compile(r["title_pattern"]), parser=r["parser"],
+            table_kind=r["table_kind"], family=r["family"], parser=r["parser"],
             subject_scheme=r["subject_scheme"] or None, fund_type=r["fund_type"] or None,
             name_zh=r["name_zh"], name_en=r["name_en"],
         )
         for r in _read("table_kinds.csv")
-    ]
-    return tuple(sorted(kinds, key=lambda k: k.priority))
+    )
 
 
 @lru_cache(maxsize=None)
@@ -79,11 +75,9 @@ def financial_kinds() -> frozenset[str]:
 
 
 def kind_of_title(title: str) -> str | None:
-    """The table kind a (compacted, unnumbered) title names, or None."""
-    for k in table_kinds():
-        if k.title_re.search(title):
-            return k.table_kind
-    return None
+    """The table kind a (compacted, unnumbered) title names, or None: the `table_title`
+    vocabulary, whose ranks put specific kinds (财政拨款收支总表) before general ones (收支总表)."""
+    return canonical("table_title", title)
 
 
 @lru_cache(maxsize=1)

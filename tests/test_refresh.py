@@ -368,7 +368,7 @@ def test_reader_keeps_old_state_across_swap(built, tmp_path, monkeypatch):
         seen_during.append(("after dbt", reader.execute(snapshot).fetchone(), os.stat(db).st_ino))
         return ok, out
 
-    monkeypatch.setattr(pipeline, "run_dbt", run_dbt_and_look)
+    monkeypatch.setattr(pipeline.job, "run_dbt", run_dbt_and_look)
     result = pipeline.refresh(inp, db, build=True)
 
     assert result.published, result.dbt_summary
@@ -433,7 +433,7 @@ def test_failed_dbt_build_leaves_live_untouched(built, tmp_path, monkeypatch):
     stale = db.with_name(db.name + ".building-999999")  # left by a killed run
     stale.write_bytes(b"junk")
     before = sha(db)
-    monkeypatch.setattr(pipeline, "run_dbt", lambda tmp, commands, **kw: (False, "boom"))
+    monkeypatch.setattr(pipeline.job, "run_dbt", lambda tmp, commands, **kw: (False, "boom"))
 
     with pytest.raises(pipeline.RefreshFailed, match="dbt build failed") as exc:
         pipeline.refresh(inp, db, build=True)
@@ -767,9 +767,9 @@ def test_cli_status(built, tmp_path):
 def test_changed_project_code_rebuilds_even_without_new_documents(built, tmp_path, monkeypatch):
     """The no-op fast path is keyed on inputs *and* code: a new model version rebuilds."""
     inp, db = copy_warehouse(built[1], built[0], tmp_path)
-    monkeypatch.setattr(pipeline, "project_version", lambda: "a-newer-version")
+    monkeypatch.setattr(pipeline.job, "project_version", lambda: "a-newer-version")
     calls = []
-    monkeypatch.setattr(pipeline, "run_dbt", lambda tmp, commands, **kw: (calls.append(commands) or (True, "")))
+    monkeypatch.setattr(pipeline.job, "run_dbt", lambda tmp, commands, **kw: (calls.append(commands) or (True, "")))
     result = pipeline.refresh(inp, db, build=True)
     assert not result.unchanged and result.published
     assert calls == [[["build"]]]

@@ -1,0 +1,232 @@
+"""The refresh job: incremental ingest into a new warehouse file, dbt build, atomic publish.
+
+Why this shape: readers (BI tools, analysts) hold read-only connections to the live file.
+A refresh never writes to it. It builds `<db>.building` beside it (reusing the raw rows
+of documents whose content hash is unchanged), runs `dbt build` there, and only if models and
+tests pass renames it over the live file. A failed build leaves the live warehouse as it was.
+A lock file makes a second concurrent refresh wait or exit.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from .. import load
+from .dbt import dbt_tail, project_version, publish_docs, run_dbt
+from .inputs import InputFile, discover, input_fingerprint, rejection_row
+from .live import clone_live, copy_refresh_log, copy_reused, last_build, live_rejections, open_live, previous_state, record_superseded
+from .lock import RefreshLock
+from .raw_build import drop_returning_history, parse_all, prune_clone, rename_reused, settle_fallbacks
+from .settings import DEFAULT_INPUT, PROJECT_DIR, RefreshFailed, default_db
+
+
+@dataclass
+class RefreshResult:
+    db_path: str
+    documents_seen: int = 0
+    documents_parsed: int = 0
+    documents_reused: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rejections: list[dict] = field(default_factory=list)
+    table_errors: int = 0
+    seconds_ingest: float = 0.0
+    seconds_dbt: float = 0.0
+    published: bool = False
+    unchanged: bool = False  # nothing new since the last build: nothing was rebuilt
+    dbt_summary: str = ""
+
+    def as_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def refresh(
+    input_dir: Path | None = None,
+    db_path: Path | None = None,
+    *,
+    jobs: int | None = None,
+    build: bool = True,
+    docs: bool = False,
+    wait_seconds: float = 0.0,
+    progress: bool = False,
+) -> RefreshResult:
+    input_dir = Path(input_dir or DEFAULT_INPUT)
+    db_path = Path(db_path or default_db()).resolve()
+    if not input_dir.is_dir():
+        raise RefreshFailed(f"input folder not found: {input_dir}")
+    result = RefreshResult(db_path=str(db_path))
+    with RefreshLock(db_path, wait_seconds):
+        t0 = time.monotonic()
+        files = discover(input_dir)
+        result.documents_seen = len(files)
+        prev_docs, prev_paths = previous_state(db_path)
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+
+        by_hash: dict[str, InputFile] = {}
+        file_rows = []
+        for f in files:
+            if f.sha256 is None:
+                result.rejections.append(rejection_row(f, "read", f.read_error, now))
+                continue
+            if f.sha256 in by_hash:
+                result.duplicates.append(f"{f.source_path} = {by_hash[f.sha256].source_path}")
+            else:
+                by_hash[f.sha256] = f
+            file_rows.append(dict(source_path=f.source_path, source_file=f.path.name, content_sha256=f.sha256,
+                                  document_id=load.document_id_for(f.sha256), seen_at=now))
+
+        fingerprint = input_fingerprint(files)
+        version = project_version()
+        if build and (fingerprint, version) == last_build(db_path):
+            # nothing new and the same code: the live warehouse is already this refresh's result
+            result.unchanged = True
+            result.published = True
+            result.documents_reused = len(by_hash)
+            result.rejections = live_rejections(db_path)
+            result.seconds_ingest = time.monotonic() - t0
+            return result
+
+        reuse_ids = [load.document_id_for(h) for h in by_hash if load.document_id_for(h) in prev_docs]
+        to_parse = [f for h, f in by_hash.items() if load.document_id_for(h) not in prev_docs]
+        current_paths = {f.source_path for f in files}
+        for path, old_hash in prev_paths.items():
+            if path not in current_paths:
+                result.removed.append(path)
+        superseded_rows = []
+        for f in files:
+            old = prev_paths.get(f.source_path)
+            if old and f.sha256 and old != f.sha256:
+                result.superseded.append(f.source_path)
+                superseded_rows.append((load.document_id_for(old), load.document_id_for(f.sha256)))
+
+        # A changed file whose new content turns out unusable keeps its last good version: the
+        # old document is carried along until the new one has parsed.
+        # (not when the old content is still another input file's: that document stays current)
+        current_ids = {load.document_id_for(h) for h in by_hash}
+        fallback_ids = {old_id for old_id, _ in superseded_rows if old_id in prev_docs and old_id not in current_ids}
+        unreadable_paths = {}
+        for f in files:
+            old = prev_paths.get(f.source_path)
+            if f.sha256 is None and old and load.document_id_for(old) in prev_docs:
+                fallback_ids.add(load.document_id_for(old))
+                unreadable_paths[f.source_path] = old
+        keep_ids = reuse_ids + sorted(fallback_ids - set(reuse_ids))
+
+        # We hold the lock, so no other refresh is building: files left by a killed run are garbage.
+        for stale in db_path.parent.glob(f"{db_path.name}.building*"):
+            stale.unlink(missing_ok=True)
+        # One fixed name per warehouse (the lock serialises builders): dbt's profile carries the
+        # file path, and a path that changed each run would void dbt's partial parse (≈ 3 s).
+        tmp = db_path.with_name(f"{db_path.name}.building")
+        con = None
+        try:
+            cloned = bool(keep_ids) and clone_live(db_path, tmp)
+            con = duckdb.connect(str(tmp))
+            load.create_raw_schema(con)
+            if cloned:
+                # the new file starts as a copy of the live one (a file copy is far cheaper than
+                # re-inserting millions of reused rows); what is not reused is pruned from it
+                prune_clone(con, keep_ids)
+            else:
+                copy_reused(con, db_path, keep_ids)
+            drop_returning_history(con, [load.document_id_for(f.sha256) for f in to_parse])
+            rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
+            result.documents_reused = len(reuse_ids)
+            # parsed documents are appended in chunks as they arrive: memory stays flat with N
+            parsed_count, table_error_count, rejections = parse_all(
+                to_parse, jobs, progress, on_rows=lambda chunk: load.append_rows(con, chunk))
+            for rej in rejections:
+                result.rejections.append(rejection_row(rej[0], rej[1]["stage"], rej[1]["reason"], now))
+                # every file with that content is rejected with it, not only the first name
+                for f in files:
+                    if f.sha256 == rej[0].sha256 and f is not rej[0]:
+                        result.rejections.append(rejection_row(
+                            f, rej[1]["stage"], f"{rej[1]['reason']} (same content as {rej[0].source_path})", now))
+            rejected_hashes = {r["content_sha256"] for r in result.rejections}
+            superseded_rows, kept_paths = settle_fallbacks(con, files, superseded_rows, fallback_ids,
+                                                            rejected_hashes, unreadable_paths, result)
+            load.append_table(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes]
+                         + [dict(source_path=path, source_file=Path(path).name, content_sha256=old,
+                                 document_id=load.document_id_for(old), seen_at=now) for path, old in kept_paths.items()])
+            record_superseded(con, db_path, superseded_rows)
+            if not cloned:
+                copy_refresh_log(con, db_path)
+            load.append_rejections(con, result.rejections)
+            result.documents_parsed = parsed_count
+            result.table_errors = table_error_count
+            con.execute(
+                "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [now, str(input_dir), result.documents_seen, result.documents_parsed, result.documents_reused,
+                 len(result.removed), len(result.rejections), "built" if build else "raw only",
+                 fingerprint, version],
+            )
+            con.close()
+            con = None
+            result.seconds_ingest = time.monotonic() - t0
+            if build:
+                t1 = time.monotonic()
+                commands = [["build"]]
+                if docs:
+                    commands.append(["docs", "generate"])
+                # one compiled-artifacts folder per warehouse path: refreshes of one warehouse are
+                # serialised by the lock, and dbt's partial parse survives between them
+                build_target = PROJECT_DIR / "target" / ("refresh-" + hashlib.sha256(str(db_path).encode()).hexdigest()[:10])
+                ok, summary = run_dbt(tmp, commands, target_path=build_target)
+                if ok and docs:
+                    publish_docs(build_target)
+                result.seconds_dbt = time.monotonic() - t1
+                result.dbt_summary = dbt_tail(summary)
+                if not ok:
+                    # a crash (profile error, traceback) has none of the tail's keywords: show its last lines
+                    detail = result.dbt_summary or "\n".join(summary.strip().splitlines()[-20:])
+                    raise RefreshFailed("dbt build failed; the live warehouse was left as it was.\n" + detail)
+            os.replace(tmp, db_path)
+            result.published = True
+        finally:
+            if con is not None:  # an error while loading: close before deleting (DuckDB caches open files)
+                con.close()
+            if tmp.exists():
+                tmp.unlink()
+            wal = tmp.with_name(tmp.name + ".wal")
+            if wal.exists():
+                wal.unlink()
+    return result
+
+
+def status(db_path: Path | None = None) -> dict:
+    db_path = Path(db_path or default_db()).resolve()
+    if not db_path.exists():
+        raise RefreshFailed(f"warehouse not found: {db_path} (run `make run` first)")
+    con = open_live(db_path)
+    try:
+        q = lambda sql: con.execute(sql).fetchall()
+        out = {
+            "warehouse": str(db_path),
+            "documents": q("select count(*) from raw.documents where status = 'current'")[0][0],
+            "superseded_documents": q("select count(*) from raw.documents where status = 'superseded'")[0][0],
+            "documents_by_kind": dict(q("select coalesce(doc_kind, '?'), count(*) from raw.documents where status = 'current' group by 1 order by 1")),
+            "years": [r[0] for r in q("select distinct year from raw.documents where status = 'current' and year is not null order by 1")],
+            "units": q("select count(distinct unit_name) from raw.documents where status = 'current'")[0][0],
+            "last_refresh": str(q("select max(refreshed_at) from raw.refresh_log")[0][0]),
+            "rejections": [dict(zip(("source_path", "stage", "reason"), r)) for r in q("select source_path, stage, reason from raw.ingest_rejections order by 1")],
+        }
+        try:
+            out["reconciliation_failures"] = q("select count(*) from main.fct_reconciliation where not passed and severity = 'error'")[0][0]
+            out["reconciliation_warnings"] = q("select count(*) from main.fct_reconciliation where not passed and severity = 'warn'")[0][0]
+        except duckdb.Error:
+            out["reconciliation_failures"] = None
+        return out
+    finally:
+        con.close()
+
+
+def summary_json(result: RefreshResult) -> str:
+    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str)

@@ -1,0 +1,161 @@
+"""Reading the live warehouse (never writing it): what it holds, and carrying its rows and
+history into the file being built."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .. import load
+
+
+def sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def open_live(db_path: Path):
+    """A read-only view of the file now at db_path.
+
+    Not `duckdb.connect(path, read_only=True)`: DuckDB caches database instances per path
+    within a process, so while anything in this process still holds a connection to an
+    earlier (replaced) warehouse file, that call returns the *old* file's contents. A fresh
+    in-memory connection that ATTACHes the path always opens the file now at that path
+    (the same file `copy_reused` copies from).
+    """
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{sql_path(db_path)}' as live (read_only)")
+        con.execute("use live")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con
+
+
+def previous_state(db_path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(document_id -> sha256 of current documents, source_path -> sha256) of the live warehouse."""
+    if not db_path.exists():
+        return {}, {}
+    try:
+        con = open_live(db_path)
+    except duckdb.Error:
+        return {}, {}
+    try:
+        docs = dict(con.execute(
+            "select document_id, content_sha256 from raw.documents where status = 'current' and parser_version = ?",
+            [load.parser_version()],
+        ).fetchall())
+        paths = dict(con.execute("select source_path, content_sha256 from raw.document_files").fetchall())
+        return docs, paths
+    except duckdb.Error:
+        return {}, {}
+    finally:
+        con.close()
+
+
+def last_build(db_path: Path) -> tuple[str | None, str | None]:
+    """(input fingerprint, project version) of the live warehouse's last successful build."""
+    if not db_path.exists():
+        return None, None
+    try:
+        con = open_live(db_path)
+    except duckdb.Error:
+        return None, None
+    try:
+        row = con.execute(
+            "select input_fingerprint, project_version from raw.refresh_log where status = 'built' "
+            "order by refreshed_at desc limit 1"
+        ).fetchone()
+        con.execute("select count(*) from main.dim_document").fetchone()  # the marts exist
+        return (row[0], row[1]) if row else (None, None)
+    except duckdb.Error:
+        return None, None
+    finally:
+        con.close()
+
+
+def live_rejections(db_path: Path) -> list[dict]:
+    con = open_live(db_path)
+    try:
+        cols = ["source_file", "source_path", "content_sha256", "stage", "reason", "rejected_at"]
+        rows = con.execute(f"select {', '.join(cols)} from raw.ingest_rejections order by source_path").fetchall()
+        return [dict(zip(cols, r)) for r in rows]
+    finally:
+        con.close()
+
+
+def clone_live(db_path: Path, tmp: Path) -> bool:
+    """Copy the live warehouse file to tmp (the live file itself is only read). False when it
+    cannot serve as a base (missing, or a write-ahead log beside it would not be copied)."""
+    if not db_path.exists() or db_path.with_name(db_path.name + ".wal").exists():
+        return False
+    try:
+        shutil.copyfile(db_path, tmp)
+        return True
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+
+
+def copy_reused(con, db_path: Path, doc_ids: list[str]) -> None:
+    """Copy the raw rows of unchanged documents from the live warehouse (no re-parse)."""
+    if not doc_ids:
+        return
+    con.execute(f"attach '{sql_path(db_path)}' as live (read_only)")
+    try:
+        con.register("_reuse", pd.DataFrame({"document_id": doc_ids}))
+        for table in load.RAW_TABLES:
+            if table == "document_files":
+                continue
+            con.execute(f"insert into raw.{table} select * from live.raw.{table} where document_id in (select document_id from _reuse)"
+                        + (" and status = 'current'" if table == "documents" else ""))
+        con.unregister("_reuse")
+    finally:
+        con.execute("detach live")
+
+
+def copy_refresh_log(con, db_path: Path) -> None:
+    """raw.refresh_log is a history: carry the earlier runs' rows into the new file."""
+    if not db_path.exists():
+        return
+    try:
+        con.execute(f"attach '{sql_path(db_path)}' as live (read_only)")
+    except duckdb.Error:
+        return  # no readable live warehouse: nothing to carry over
+    try:
+        con.execute("insert into raw.refresh_log by name select * from live.raw.refresh_log")
+    except duckdb.Error:
+        pass
+    finally:
+        con.execute("detach live")
+
+
+def record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
+    """Keep earlier versions of changed files on record (documents row only, no facts).
+
+    Runs on every refresh, not only when a file changed: the history rows already in the
+    live warehouse must be carried into the new file too.
+    """
+    if not db_path.exists():
+        return
+    try:
+        con.execute(f"attach '{sql_path(db_path)}' as live (read_only)")
+    except duckdb.Error:
+        if pairs:  # pairs come from the live file, so it was readable a moment ago
+            raise
+        return  # not a warehouse (yet): there is no history to keep
+    try:
+        for old_id, new_id in pairs:
+            con.execute(
+                "insert into raw.documents select * replace ('superseded' as status, ? as superseded_by) "
+                "from live.raw.documents where document_id = ? and document_id not in (select document_id from raw.documents)",
+                [new_id, old_id],
+            )
+        if con.execute("select count(*) from duckdb_tables() where database_name = 'live' "
+                       "and schema_name = 'raw' and table_name = 'documents'").fetchone()[0]:
+            con.execute("insert into raw.documents select * from live.raw.documents where status = 'superseded' "
+                        "and document_id not in (select document_id from raw.documents)")
+    finally:
+        con.execute("detach live")
