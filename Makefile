@@ -1,11 +1,11 @@
 # Two commands on a fresh clone: `make run` (set up, ingest the samples, build, docs) and
-# `make test` (set up, run the whole test suite). Nothing is installed by hand.
+# `make test` (set up, lint, run the whole test suite). Nothing is installed by hand.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test docs clean bench
+.PHONY: setup run test lint docs clean bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,18 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/python -m ingest refresh --docs
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -q tests
+
+# ruff (lint + format check) over the project, mypy over ingest/; `make format` fixes what it can
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 docs: setup
 	$(BIN)/python -m ingest docs

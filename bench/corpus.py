@@ -13,6 +13,7 @@ passed and failed by rule. The default input is ../shared/corpus/txt.
 (not by internal ids), one sorted CSV per table, so two snapshots taken before and after a
 change are comparable line by line with `compare`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -103,15 +104,27 @@ def measure(db: Path, summary: dict) -> dict:
         "rejections_by_reason": rejections,
         "documents_by_kind": dict(q("select doc_kind, count(*) from main.dim_document group by 1 order by 1")),
         "tables_by_kind": dict(q("select table_kind, count(*) from raw.tables group by 1 order by 1")),
-        "facts": {t: q(f"select count(*) from main.{t}")[0][0] for t in (
-            "fct_expenditure", "fct_basic_expenditure", "fct_revenue", "fct_three_public",
-            "fct_project_performance", "fct_performance_indicator")},
+        "facts": {
+            t: q(f"select count(*) from main.{t}")[0][0]
+            for t in (
+                "fct_expenditure",
+                "fct_basic_expenditure",
+                "fct_revenue",
+                "fct_three_public",
+                "fct_project_performance",
+                "fct_performance_indicator",
+            )
+        },
         "documents_without_facts": q("""
             select count(*) from main.dim_document d where not exists (select 1 from main.fct_expenditure f where f.document_id = d.document_id)
               and not exists (select 1 from main.fct_project_performance f where f.document_id = d.document_id)""")[0][0],
         "checks": q("select count(*), count(*) filter (where passed) from main.fct_reconciliation")[0],
-        "checks_by_rule": {r: [n, p] for r, n, p in q(
-            "select rule_id, count(*), count(*) filter (where passed) from main.fct_reconciliation group by 1 order by 1")},
+        "checks_by_rule": {
+            r: [n, p]
+            for r, n, p in q(
+                "select rule_id, count(*), count(*) filter (where passed) from main.fct_reconciliation group by 1 order by 1"
+            )
+        },
         "documents_all_checks_pass": q("""
             select count(*) filter (where failed = 0), count(*) from (
               select d.document_id, count(r.check_id) filter (where not r.passed) as failed
@@ -127,8 +140,9 @@ def snapshot(db: Path, out_dir: Path) -> None:
     for name, sql in SNAPSHOT_QUERIES.items():
         rel = con.sql(sql)
         cols = rel.columns
-        rows = sorted((tuple("" if v is None else (f"{v:.6f}" if isinstance(v, float) else str(v)) for v in row)
-                       for row in rel.fetchall()))
+        rows = sorted(
+            tuple("" if v is None else (f"{v:.6f}" if isinstance(v, float) else str(v)) for v in row) for row in rel.fetchall()
+        )
         with (out_dir / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow(cols)

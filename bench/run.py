@@ -22,6 +22,7 @@ times out is recorded as such and the run goes on. Corpora are kept under bench/
 and warehouses under bench/out/ (both git-ignored). Results: bench/results.json and
 bench/results.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .generate import generate_corpus
@@ -45,11 +46,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = PROJECT_DIR / "bench"
 CORPUS_DIR = BENCH_DIR / "corpus"
 OUT_DIR = BENCH_DIR / "out"
-RAW_COUNTS = ["documents", "tables", "table_lines", "amount_cells", "repairs", "units", "table_errors",
-              "ingest_rejections"]
+RAW_COUNTS = ["documents", "tables", "table_lines", "amount_cells", "repairs", "units", "table_errors", "ingest_rejections"]
 
 
 # ---------------------------------------------------------------- measuring one child process
+
 
 def _tree_rss_kb(root: int) -> int:
     """Resident memory of a process and all its descendants, from /proc (0 where unavailable)."""
@@ -223,21 +224,35 @@ def dbt_tail(text: str) -> str:
     keep = []
     for line in _ANSI.sub("", text).splitlines():
         line = re.sub(r"^\d\d:\d\d:\d\d\s+", "", line.strip())
-        if ("Done. PASS=" in line or " ERROR " in line or line.startswith(("FAIL", "Failure in", "Database Error"))
-                or re.search(r"\bFAIL \d+\b", line)) and line not in keep:
+        if (
+            "Done. PASS=" in line
+            or " ERROR " in line
+            or line.startswith(("FAIL", "Failure in", "Database Error"))
+            or re.search(r"\bFAIL \d+\b", line)
+        ) and line not in keep:
             keep.append(re.sub(r"\s*\.{3,}\s*", " ", line))
     return " | ".join(keep[-8:])
 
 
-def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Path, log, res: dict, save,
-               parser_version: str | None = None) -> dict:
+def bench_size(
+    n: int, seed: int, jobs: int, timeout: float, env: dict, code: Path, log, res: dict, save, parser_version: str | None = None
+) -> dict:
     """Fill `res` step by step, calling save() after each step (a killed run keeps what it measured)."""
     py = sys.executable
     folder, paths = corpus_for(n, seed)
     size = sum(p.stat().st_size for p in paths)
-    res.update({"n": n, "seed": seed, "jobs": jobs, "parser_version": parser_version, "generator_version": generator_version(),
-                "files": len(paths), "corpus_mb": round(size / 1e6, 2),
-                "load_avg_before": round(os.getloadavg()[0], 2)})
+    res.update(
+        {
+            "n": n,
+            "seed": seed,
+            "jobs": jobs,
+            "parser_version": parser_version,
+            "generator_version": generator_version(),
+            "files": len(paths),
+            "corpus_mb": round(size / 1e6, 2),
+            "load_avg_before": round(os.getloadavg()[0], 2),
+        }
+    )
     res["baseline_s"] = round(baseline_read(paths), 4)
     log(f"[n={n}] corpus {size / 1e6:.1f} MB, baseline read+split {res['baseline_s']:.3f}s")
     save()
@@ -249,10 +264,14 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
         stale.unlink()
 
     # ingest into a fresh warehouse
-    res["running"] = f"ingest (started {datetime.now(timezone.utc):%H:%M:%S} UTC)"
+    res["running"] = f"ingest (started {datetime.now(UTC):%H:%M:%S} UTC)"
     save()
-    step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--no-build",
-                     "--jobs", str(jobs), "--json"], timeout, env, code)
+    step = run_step(
+        [py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--no-build", "--jobs", str(jobs), "--json"],
+        timeout,
+        env,
+        code,
+    )
     summary = _json_tail(step["stdout"]) or {}
     res["ingest"] = {k: step[k] for k in ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")}
     res["ingest"]["seconds_internal"] = summary.get("seconds_ingest")
@@ -275,10 +294,12 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
         return res
 
     # dbt build on the ingested warehouse
-    res["running"] = f"dbt build (started {datetime.now(timezone.utc):%H:%M:%S} UTC)"
+    res["running"] = f"dbt build (started {datetime.now(UTC):%H:%M:%S} UTC)"
     save()
-    dbt_code = ("import json, sys; from pathlib import Path; from ingest.pipeline import run_dbt; "
-            "ok, out = run_dbt(Path(sys.argv[1]), [['build']]); print(out); sys.exit(0 if ok else 1)")
+    dbt_code = (
+        "import json, sys; from pathlib import Path; from ingest.pipeline import run_dbt; "
+        "ok, out = run_dbt(Path(sys.argv[1]), [['build']]); print(out); sys.exit(0 if ok else 1)"
+    )
     step = run_step([py, "-c", dbt_code, str(db)], timeout, env, code)
     res["dbt_build"] = {k: step[k] for k in ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")}
     res["dbt_build"]["ok"] = step["returncode"] == 0
@@ -287,47 +308,85 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
     save()
 
     # incremental: one changed document, full refresh (ingest + dbt build)
-    res["running"] = f"incremental refresh (started {datetime.now(timezone.utc):%H:%M:%S} UTC)"
+    res["running"] = f"incremental refresh (started {datetime.now(UTC):%H:%M:%S} UTC)"
     save()
     victim = paths[len(paths) // 2]
     original = victim.read_bytes()
     try:
-        victim.write_bytes(original + "\n注：本表已于公开后更正。\n".encode("utf-8"))
-        step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--jobs", str(jobs),
-                         "--json"], timeout, env, code)
+        victim.write_bytes(original + "\n注：本表已于公开后更正。\n".encode())
+        step = run_step(
+            [py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--jobs", str(jobs), "--json"],
+            timeout,
+            env,
+            code,
+        )
         summary = _json_tail(step["stdout"]) or {}
         inc = {k: step[k] for k in ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")}
-        inc.update(ok=step["returncode"] == 0, documents_parsed=summary.get("documents_parsed"),
-                   documents_reused=summary.get("documents_reused"), seconds_ingest=summary.get("seconds_ingest"),
-                   seconds_dbt=summary.get("seconds_dbt"))
+        inc.update(
+            ok=step["returncode"] == 0,
+            documents_parsed=summary.get("documents_parsed"),
+            documents_reused=summary.get("documents_reused"),
+            seconds_ingest=summary.get("seconds_ingest"),
+            seconds_dbt=summary.get("seconds_dbt"),
+        )
         if step["returncode"] != 0:
             inc["error"] = (step["stderr_tail"].strip().splitlines() or [""])[0][:300] + " … " + dbt_tail(step["stderr_tail"])
             # the refresh did not publish: time the ingest half of it on its own
-            step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--no-build",
-                             "--jobs", str(jobs), "--json"], timeout, env, code)
+            step = run_step(
+                [
+                    py,
+                    "-m",
+                    "ingest",
+                    "refresh",
+                    "--input",
+                    str(folder),
+                    "--db",
+                    str(db),
+                    "--no-build",
+                    "--jobs",
+                    str(jobs),
+                    "--json",
+                ],
+                timeout,
+                env,
+                code,
+            )
             summary = _json_tail(step["stdout"]) or {}
-            inc["ingest_only"] = {"seconds": step["seconds"], "returncode": step["returncode"],
-                                  "documents_parsed": summary.get("documents_parsed"),
-                                  "documents_reused": summary.get("documents_reused"),
-                                  "peak_rss_mb_tree": step["peak_rss_mb_tree"]}
+            inc["ingest_only"] = {
+                "seconds": step["seconds"],
+                "returncode": step["returncode"],
+                "documents_parsed": summary.get("documents_parsed"),
+                "documents_reused": summary.get("documents_reused"),
+                "peak_rss_mb_tree": step["peak_rss_mb_tree"],
+            }
         res["incremental"] = inc
-        log(f"[n={n}] incremental refresh {inc['seconds']:.1f}s ok={inc['ok']} reused={inc.get('documents_reused')}"
-            + (f"; ingest-only {inc['ingest_only']['seconds']:.1f}s" if "ingest_only" in inc else ""))
+        log(
+            f"[n={n}] incremental refresh {inc['seconds']:.1f}s ok={inc['ok']} reused={inc.get('documents_reused')}"
+            + (f"; ingest-only {inc['ingest_only']['seconds']:.1f}s" if "ingest_only" in inc else "")
+        )
         save()
         # steady state: the edit reverted (another one-document change, back to the earlier
         # version). The first refresh above was dbt's first in its target folder (a full parse);
         # a scheduled refresh finds the partial parse of the one before it, as this one does.
         victim.write_bytes(original)
         if inc["ok"]:
-            step = run_step([py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--jobs", str(jobs),
-                             "--json"], timeout, env, code)
+            step = run_step(
+                [py, "-m", "ingest", "refresh", "--input", str(folder), "--db", str(db), "--jobs", str(jobs), "--json"],
+                timeout,
+                env,
+                code,
+            )
             summary = _json_tail(step["stdout"]) or {}
             res["incremental_steady"] = {
-                "seconds": step["seconds"], "ok": step["returncode"] == 0,
-                "documents_parsed": summary.get("documents_parsed"), "documents_reused": summary.get("documents_reused"),
-                "seconds_ingest": summary.get("seconds_ingest"), "seconds_dbt": summary.get("seconds_dbt"),
+                "seconds": step["seconds"],
+                "ok": step["returncode"] == 0,
+                "documents_parsed": summary.get("documents_parsed"),
+                "documents_reused": summary.get("documents_reused"),
+                "seconds_ingest": summary.get("seconds_ingest"),
+                "seconds_dbt": summary.get("seconds_dbt"),
                 "peak_rss_mb_tree": step["peak_rss_mb_tree"],
-                **({"error": step["stderr_tail"][-300:]} if step["returncode"] else {})}
+                **({"error": step["stderr_tail"][-300:]} if step["returncode"] else {}),
+            }
             log(f"[n={n}] incremental refresh, steady state {step['seconds']:.1f}s ok={step['returncode'] == 0}")
     finally:
         victim.write_bytes(original)
@@ -337,6 +396,7 @@ def bench_size(n: int, seed: int, jobs: int, timeout: float, env: dict, code: Pa
 
 
 # ---------------------------------------------------------------- report
+
 
 def _fmt(v, digits=1):
     if v is None:
@@ -348,11 +408,13 @@ def _fmt(v, digits=1):
 
 def markdown(results: dict) -> str:
     lines = [
-        "# Ingest benchmark", "",
+        "# Ingest benchmark",
+        "",
         f"Run {results['started']} on {results['machine']} (Python {results['python']}, {results['cpus']} CPUs), "
         f"seed {results['seed']}, `--jobs {results['jobs']}`, parser version(s) "
         f"{', '.join(sorted({str(r.get('parser_version')) for r in results['sizes']}))}. Produced by `python -m bench.run`; corpora from "
-        "`bench.generate` (synthetic documents in the layouts of the real samples).", "",
+        "`bench.generate` (synthetic documents in the layouts of the real samples).",
+        "",
         "| N | corpus MB | baseline read s | ingest s (in-process) | docs/s | MB/s | ingest / baseline | amount_cells | table_lines "
         "| dbt build s | dbt ok | incremental refresh s (first / steady) | peak RSS MB (ingest tree / dbt tree) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -360,34 +422,44 @@ def markdown(results: dict) -> str:
     for r in results["sizes"]:
         ing, dbt, inc, rows = r.get("ingest", {}), r.get("dbt_build", {}), r.get("incremental", {}), r.get("rows", {})
         steady = r.get("incremental_steady", {})
-        inc_s = _fmt(inc.get("seconds")) + (f" / {_fmt(steady.get('seconds'))}" + ("" if steady.get("ok") else " (failed)")
-                                             if steady else "")
+        inc_s = _fmt(inc.get("seconds")) + (
+            f" / {_fmt(steady.get('seconds'))}" + ("" if steady.get("ok") else " (failed)") if steady else ""
+        )
         if inc and not inc.get("ok"):
             inc_s += " (failed" + (f"; ingest-only {_fmt(inc['ingest_only']['seconds'])}" if "ingest_only" in inc else "") + ")"
         killed = (r.get("running") or "").split(" ")[0]  # the step an outer timeout interrupted
         if killed == "ingest":
             ing = dict(ing, seconds=None)
-        ingest_s = ("killed" if killed == "ingest" else _fmt(ing.get("seconds"))) + (" (timeout)" if ing.get("timed_out") else "") \
+        ingest_s = (
+            ("killed" if killed == "ingest" else _fmt(ing.get("seconds")))
+            + (" (timeout)" if ing.get("timed_out") else "")
             + (f" ({_fmt(ing['seconds_internal'])})" if ing.get("seconds_internal") is not None else "")
+        )
         lines.append(
             f"| {r['n']} | {_fmt(r.get('corpus_mb'))} | {_fmt(r.get('baseline_s'), 3)} | {ingest_s} | {_fmt(ing.get('docs_per_s'))} "
             f"| {_fmt(ing.get('mb_per_s'), 2)} | {_fmt(ing.get('cost_ratio_vs_baseline'))}× | {_fmt(rows.get('amount_cells'))} "
             f"| {_fmt(rows.get('table_lines'))} | {'killed' if killed == 'dbt' else _fmt(dbt.get('seconds'))}"
             f"{' (timeout)' if dbt.get('timed_out') else ''} "
             f"| {'yes' if dbt.get('ok') else ('no' if dbt else '–')} | {'killed' if killed == 'incremental' else inc_s} "
-            f"| {_fmt(ing.get('peak_rss_mb_tree'))} / {_fmt(dbt.get('peak_rss_mb_tree'))} |")
-    lines += ["", "Notes:", "",
-              "- baseline: one Python process reads every file and splits it into lines (best of 3, warm cache);",
-              "  ingest: wall time of `python -m ingest refresh --no-build` into a fresh warehouse (process start,",
-              "  hashing, parsing in worker processes, loading DuckDB); in brackets the refresh's own `seconds_ingest`",
-              "  (without interpreter start and imports).",
-              "- dbt build: `ingest.pipeline.run_dbt(db, [['build']])` on the ingested warehouse; incremental: one",
-              "  document edited, then a full `refresh` (the other N-1 documents are reused). *first*: dbt's first",
-              "  build in the refresh's target folder (a full parse of the project); *steady*: the edit reverted and",
-              "  refreshed again, as a scheduled refresh runs (dbt's partial parse from the refresh before).",
-              "- peak RSS: the whole process tree, sampled every 0.1 s (parent + parser workers, or dbt).",
-              "- the machine is shared: the 1-minute load average before/after each size is in results.json",
-              "  (`load_avg_before`, `load_avg_after`); with load above the core count, times are inflated.", ""]
+            f"| {_fmt(ing.get('peak_rss_mb_tree'))} / {_fmt(dbt.get('peak_rss_mb_tree'))} |"
+        )
+    lines += [
+        "",
+        "Notes:",
+        "",
+        "- baseline: one Python process reads every file and splits it into lines (best of 3, warm cache);",
+        "  ingest: wall time of `python -m ingest refresh --no-build` into a fresh warehouse (process start,",
+        "  hashing, parsing in worker processes, loading DuckDB); in brackets the refresh's own `seconds_ingest`",
+        "  (without interpreter start and imports).",
+        "- dbt build: `ingest.pipeline.run_dbt(db, [['build']])` on the ingested warehouse; incremental: one",
+        "  document edited, then a full `refresh` (the other N-1 documents are reused). *first*: dbt's first",
+        "  build in the refresh's target folder (a full parse of the project); *steady*: the edit reverted and",
+        "  refreshed again, as a scheduled refresh runs (dbt's partial parse from the refresh before).",
+        "- peak RSS: the whole process tree, sampled every 0.1 s (parent + parser workers, or dbt).",
+        "- the machine is shared: the 1-minute load average before/after each size is in results.json",
+        "  (`load_avg_before`, `load_avg_after`); with load above the core count, times are inflated.",
+        "",
+    ]
     for r in results["sizes"]:
         if r.get("running"):
             lines.append(f"- N={r['n']}: the run stopped during {r['running']} (killed by an outer timeout)")
@@ -408,16 +480,20 @@ def markdown(results: dict) -> str:
 
 
 def print_table(results: dict) -> None:
-    head = (f"{'N':>6} {'MB':>7} {'base s':>7} {'ingest s':>9} {'docs/s':>7} {'MB/s':>6} {'ratio':>7} {'cells':>9} "
-            f"{'dbt s':>7} {'dbt':>4} {'incr s':>7} {'steady':>7} {'RSS MB':>7}")
+    head = (
+        f"{'N':>6} {'MB':>7} {'base s':>7} {'ingest s':>9} {'docs/s':>7} {'MB/s':>6} {'ratio':>7} {'cells':>9} "
+        f"{'dbt s':>7} {'dbt':>4} {'incr s':>7} {'steady':>7} {'RSS MB':>7}"
+    )
     print(head)
     for r in results["sizes"]:
         ing, dbt, inc, rows = r.get("ingest", {}), r.get("dbt_build", {}), r.get("incremental", {}), r.get("rows", {})
-        print(f"{r['n']:>6} {_fmt(r.get('corpus_mb')):>7} {_fmt(r.get('baseline_s'), 3):>7} {_fmt(ing.get('seconds')):>9} "
-              f"{_fmt(ing.get('docs_per_s')):>7} {_fmt(ing.get('mb_per_s'), 2):>6} {_fmt(ing.get('cost_ratio_vs_baseline')):>6}x "
-              f"{_fmt(rows.get('amount_cells')):>9} {_fmt(dbt.get('seconds')):>7} {('ok' if dbt.get('ok') else 'FAIL') if dbt else '–':>4} "
-              f"{_fmt(inc.get('seconds')):>7} {_fmt(r.get('incremental_steady', {}).get('seconds')):>7} "
-              f"{_fmt(ing.get('peak_rss_mb_tree')):>7}")
+        print(
+            f"{r['n']:>6} {_fmt(r.get('corpus_mb')):>7} {_fmt(r.get('baseline_s'), 3):>7} {_fmt(ing.get('seconds')):>9} "
+            f"{_fmt(ing.get('docs_per_s')):>7} {_fmt(ing.get('mb_per_s'), 2):>6} {_fmt(ing.get('cost_ratio_vs_baseline')):>6}x "
+            f"{_fmt(rows.get('amount_cells')):>9} {_fmt(dbt.get('seconds')):>7} {('ok' if dbt.get('ok') else 'FAIL') if dbt else '–':>4} "
+            f"{_fmt(inc.get('seconds')):>7} {_fmt(r.get('incremental_steady', {}).get('seconds')):>7} "
+            f"{_fmt(ing.get('peak_rss_mb_tree')):>7}"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -429,22 +505,42 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--step-timeout", type=float, default=3600.0, help="seconds before a step is killed")
     ap.add_argument("--merge", action="store_true", help="keep the other sizes already in --out")
-    ap.add_argument("--no-snapshot", dest="snapshot", action="store_false",
-                    help="run the working tree's code instead of a copy taken at start")
+    ap.add_argument(
+        "--no-snapshot",
+        dest="snapshot",
+        action="store_false",
+        help="run the working tree's code instead of a copy taken at start",
+    )
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     code = snapshot_code(OUT_DIR / "code") if args.snapshot else PROJECT_DIR
     # dbt writes its target/ and logs/ under bench/out/, not into the project's own folders
-    env = dict(os.environ, DBT_TARGET_PATH=str(OUT_DIR / "dbt_target"), DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
-               DBT_USE_COLORS="false", DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-               PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    version = subprocess.run([sys.executable, "-c", "from ingest import load; print(load.parser_version())"],
-                             cwd=code, env=env, capture_output=True, text=True).stdout.strip()
+    env = dict(
+        os.environ,
+        DBT_TARGET_PATH=str(OUT_DIR / "dbt_target"),
+        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
+        DBT_USE_COLORS="false",
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    version = subprocess.run(
+        [sys.executable, "-c", "from ingest import load; print(load.parser_version())"],
+        cwd=code,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     results = {
-        "started": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "python": platform.python_version(),
-        "machine": platform.machine(), "cpus": os.cpu_count(), "jobs": args.jobs, "seed": args.seed,
-        "parser_version": version or None, "code_snapshot": args.snapshot, "sizes": [],
+        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "jobs": args.jobs,
+        "seed": args.seed,
+        "parser_version": version or None,
+        "code_snapshot": args.snapshot,
+        "sizes": [],
     }
     md_path = args.md or args.out.with_suffix(".md")
 
@@ -469,8 +565,9 @@ def main(argv: list[str] | None = None) -> None:
         save()
     # where one document's time goes: stage by stage, on the first 300 documents of a corpus
     stage_corpus = CORPUS_DIR / f"n{min([n for n in sizes if n >= 300] or [max(sizes)])}-s{args.seed}"
-    step = run_step([sys.executable, str(BENCH_DIR / "stages.py"), "--corpus", str(stage_corpus), "--json"],
-                    args.step_timeout, env, code)
+    step = run_step(
+        [sys.executable, str(BENCH_DIR / "stages.py"), "--corpus", str(stage_corpus), "--json"], args.step_timeout, env, code
+    )
     results["stages"] = _json_tail(step["stdout"]) if step["returncode"] == 0 else {"error": step["stderr_tail"][-500:]}
     log(f"stages: {results['stages']}")
     save()

@@ -18,6 +18,7 @@ the order ingest runs them, and reported in milliseconds per document beside the
 Run warm: every stage is run once before it is timed, so memoised helpers are as warm as in
 a long refresh. Output: a table on stdout, and `as_dict()` for bench/run.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,7 @@ def measure(paths: list[Path]) -> dict[str, float]:
     import duckdb
 
     for _ in range(2):  # the first pass warms the memoised helpers; the second is kept
-        times = dict.fromkeys(["read+split", "read", "detect", "segment", "financial", "performance",
-                               "to rows", "load"], 0.0)
+        times = dict.fromkeys(["read+split", "read", "detect", "segment", "financial", "performance", "to rows", "load"], 0.0)
         batches = []
         for p in paths:
             t0 = time.perf_counter()
@@ -84,27 +84,40 @@ def as_dict(corpus: Path, docs: int) -> dict:
         shown = str(corpus.resolve().relative_to(Path(__file__).resolve().parent.parent))
     except ValueError:
         shown = str(corpus)
-    return {"corpus": shown, "documents": len(paths), "ms_per_doc": per_doc,
-            "ingest_ms_per_doc_one_process": round(ingest_ms, 3),
-            "ratio_vs_read_split": {k: round(v / floor, 1) for k, v in per_doc.items()},
-            "read_and_load_floor_ms": round(load_floor, 3),
-            "ingest_ratio_vs_read_and_load_floor": round(ingest_ms / load_floor, 1)}
+    return {
+        "corpus": shown,
+        "documents": len(paths),
+        "ms_per_doc": per_doc,
+        "ingest_ms_per_doc_one_process": round(ingest_ms, 3),
+        "ratio_vs_read_split": {k: round(v / floor, 1) for k, v in per_doc.items()},
+        "read_and_load_floor_ms": round(load_floor, 3),
+        "ingest_ratio_vs_read_and_load_floor": round(ingest_ms / load_floor, 1),
+    }
 
 
 def markdown(stages: dict) -> str:
-    lines = [f"Stages, one process, {stages['documents']} documents of `{stages['corpus']}` (ms per document, "
-             "and as a multiple of the read-and-split floor):", "",
-             "| stage | ms / doc | × read+split |", "|---|---|---|"]
+    lines = [
+        f"Stages, one process, {stages['documents']} documents of `{stages['corpus']}` (ms per document, "
+        "and as a multiple of the read-and-split floor):",
+        "",
+        "| stage | ms / doc | × read+split |",
+        "|---|---|---|",
+    ]
     for name, ms in stages["ms_per_doc"].items():
         lines.append(f"| {name} | {ms:.3f} | {stages['ratio_vs_read_split'][name]}× |")
-    lines.append(f"| **all ingest stages** | {stages['ingest_ms_per_doc_one_process']:.3f} | "
-                 f"{round(stages['ingest_ms_per_doc_one_process'] / stages['ms_per_doc']['read+split'], 1)}× |")
+    lines.append(
+        f"| **all ingest stages** | {stages['ingest_ms_per_doc_one_process']:.3f} | "
+        f"{round(stages['ingest_ms_per_doc_one_process'] / stages['ms_per_doc']['read+split'], 1)}× |"
+    )
     if "read_and_load_floor_ms" in stages:
-        lines += ["", f"The loading alone (to rows + load) is already "
-                  f"{round((stages['ms_per_doc']['to rows'] + stages['ms_per_doc']['load']) / stages['ms_per_doc']['read+split'], 1)}× "
-                  f"the read-and-split floor. Against a floor that includes it (read+split + to rows + load = "
-                  f"{stages['read_and_load_floor_ms']:.3f} ms), all ingest stages cost "
-                  f"{stages['ingest_ratio_vs_read_and_load_floor']}×."]
+        lines += [
+            "",
+            f"The loading alone (to rows + load) is already "
+            f"{round((stages['ms_per_doc']['to rows'] + stages['ms_per_doc']['load']) / stages['ms_per_doc']['read+split'], 1)}× "
+            f"the read-and-split floor. Against a floor that includes it (read+split + to rows + load = "
+            f"{stages['read_and_load_floor_ms']:.3f} ms), all ingest stages cost "
+            f"{stages['ingest_ratio_vs_read_and_load_floor']}×.",
+        ]
     return "\n".join(lines)
 
 

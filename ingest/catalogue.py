@@ -3,6 +3,7 @@
 The seeds in seeds/ are the single source of truth: dbt loads them as dimensions, the parser
 reads the same CSV files to restore codes printed cut short ('3010' for 30101) or missing.
 """
+
 from __future__ import annotations
 
 import csv
@@ -45,11 +46,17 @@ class Catalogue:
         name = normalise_name(printed_name)
         if not name:
             return None
-        hits = [s.code for s in self.subjects.values() if s.code.startswith(prefix) and len(s.code) > len(prefix) and normalise_name(s.name) == name]
+        hits = [
+            s.code
+            for s in self.subjects.values()
+            if s.code.startswith(prefix) and len(s.code) > len(prefix) and normalise_name(s.name) == name
+        ]
         if not hits and len(name) >= 4:
             hits = [
-                s.code for s in self.subjects.values()
-                if s.code.startswith(prefix) and len(s.code) > len(prefix)
+                s.code
+                for s in self.subjects.values()
+                if s.code.startswith(prefix)
+                and len(s.code) > len(prefix)
                 and (normalise_name(s.name).startswith(name) or name.startswith(normalise_name(s.name)))
             ]
         if not hits:

@@ -1,10 +1,10 @@
 """`python -m ingest …`: refresh, status, query, docs."""
+
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -16,8 +16,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="预决算公
 @app.command()
 def refresh(
     input: Path = typer.Option(pipeline.DEFAULT_INPUT, "--input", help="Folder of documents (read recursively)."),
-    db: Optional[Path] = typer.Option(None, "--db", help="Warehouse file (default: $WAREHOUSE_DB or warehouse.duckdb)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", help="Parser processes (default: all cores)."),
+    db: Path | None = typer.Option(None, "--db", help="Warehouse file (default: $WAREHOUSE_DB or warehouse.duckdb)."),
+    jobs: int | None = typer.Option(None, "--jobs", help="Parser processes (default: all cores)."),
     docs: bool = typer.Option(False, "--docs", help="Also generate the dbt docs site."),
     no_build: bool = typer.Option(False, "--no-build", help="Load the raw layer only, skip dbt."),
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for another running refresh."),
@@ -25,21 +25,28 @@ def refresh(
 ):
     """Ingest the documents, build and test the models, publish the warehouse atomically."""
     try:
-        result = pipeline.refresh(input, db, jobs=jobs, build=not no_build, docs=docs, wait_seconds=wait,
-                                  progress=sys.stderr.isatty() and not as_json)
+        result = pipeline.refresh(
+            input, db, jobs=jobs, build=not no_build, docs=docs, wait_seconds=wait, progress=sys.stderr.isatty() and not as_json
+        )
     except pipeline.RefreshBusy as exc:
         typer.echo(f"refresh: {exc}", err=True)
-        raise typer.Exit(75)
+        raise typer.Exit(75) from None
     except pipeline.RefreshFailed as exc:
         typer.echo(f"refresh failed: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if as_json:
         typer.echo(pipeline.summary_json(result))
         return
-    state = "unchanged: nothing new since the last build" if result.unchanged else ("published" if result.published else "not published")
+    state = (
+        "unchanged: nothing new since the last build"
+        if result.unchanged
+        else ("published" if result.published else "not published")
+    )
     typer.echo(f"warehouse: {result.db_path} ({state})")
-    typer.echo(f"documents: {result.documents_seen} seen, {result.documents_parsed} parsed, "
-               f"{result.documents_reused} unchanged (reused), {len(result.rejections)} rejected")
+    typer.echo(
+        f"documents: {result.documents_seen} seen, {result.documents_parsed} parsed, "
+        f"{result.documents_reused} unchanged (reused), {len(result.rejections)} rejected"
+    )
     for label, items in (("duplicate", result.duplicates), ("changed", result.superseded), ("removed", result.removed)):
         for item in items:
             typer.echo(f"  {label}: {item}")
@@ -53,13 +60,13 @@ def refresh(
 
 
 @app.command()
-def status(db: Optional[Path] = typer.Option(None, "--db"), as_json: bool = typer.Option(False, "--json")):
+def status(db: Path | None = typer.Option(None, "--db"), as_json: bool = typer.Option(False, "--json")):
     """What the live warehouse holds."""
     try:
         info = pipeline.status(db)
     except pipeline.RefreshFailed as exc:
         typer.echo(str(exc), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return
@@ -69,11 +76,11 @@ def status(db: Optional[Path] = typer.Option(None, "--db"), as_json: bool = type
 
 @app.command()
 def query(
-    sql: Optional[str] = typer.Argument(None, help="One read-only SQL query."),
-    file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a file."),
+    sql: str | None = typer.Argument(None, help="One read-only SQL query."),
+    file: Path | None = typer.Option(None, "--file", help="Read the query from a file."),
     fmt: str = typer.Option("table", "--format", help="table | csv | json"),
-    db: Optional[Path] = typer.Option(None, "--db"),
-    max_rows: Optional[int] = typer.Option(None, "--max-rows"),
+    db: Path | None = typer.Option(None, "--db"),
+    max_rows: int | None = typer.Option(None, "--max-rows"),
 ):
     """Run one read-only query against the warehouse (anything else is refused)."""
     from .query import QueryFailed, QueryRefused, run_query
@@ -82,24 +89,24 @@ def query(
         sql = file.read_text(encoding="utf-8")
     if not sql:
         typer.echo("query: give a SQL string or --file", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     try:
         typer.echo(run_query(sql, db or pipeline.default_db(), fmt=fmt, max_rows=max_rows))
     except QueryRefused as exc:
         typer.echo(f"refused: {exc}", err=True)
-        raise typer.Exit(3)
+        raise typer.Exit(3) from None
     except QueryFailed as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @app.command()
-def docs(serve: Optional[int] = typer.Option(None, "--serve", help="Serve the docs site on this port.")):
+def docs(serve: int | None = typer.Option(None, "--serve", help="Serve the docs site on this port.")):
     """Generate the dbt docs site (target/), and serve it with --serve PORT."""
     ok, out = pipeline.run_dbt(pipeline.default_db(), [["docs", "generate"]])
     if not ok:
         typer.echo(out, err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     target = pipeline.PROJECT_DIR / "target"
     typer.echo(f"docs site: {target / 'index.html'}")
     if serve:

@@ -4,6 +4,7 @@ The evidence is the document's own title block and the labels its tables print
 (部门名称：…, 单位：万元, 预算年度: 2024, '450 某某局' page headers); nothing here knows any
 particular publisher.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,10 +19,10 @@ UNIT_SUFFIX = (
 )
 _UNIT_SUFFIX_CHAR = re.compile("[" + "".join(sorted({w[-1] for w in UNIT_SUFFIX.split("|")})) + "]")
 _UNIT_NAME = re.compile(rf"([\u4e00-\u9fff（）()]{{2,40}}(?:{UNIT_SUFFIX}))")
-_LABELLED_UNIT = re.compile(
-    r"^(?:部门|单位|预算单位|部门（单位）|部门\(单位\))(?:名称)?\s*[:：]\s*(?P<name>.+?)\s*$"
+_LABELLED_UNIT = re.compile(r"^(?:部门|单位|预算单位|部门（单位）|部门\(单位\))(?:名称)?\s*[:：]\s*(?P<name>.+?)\s*$")
+_CODE_AND_UNIT = re.compile(
+    rf"^(?P<code>\d{{3,9}})\s*[-－ ]?\s*(?P<name>[\u4e00-\u9fff（）()]{{3,40}}(?:{UNIT_SUFFIX}))(?:[-－]\d+)?$"
 )
-_CODE_AND_UNIT = re.compile(rf"^(?P<code>\d{{3,9}})\s*[-－ ]?\s*(?P<name>[\u4e00-\u9fff（）()]{{3,40}}(?:{UNIT_SUFFIX}))(?:[-－]\d+)?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BUDGET_YEAR = re.compile(r"预算年度\s*[:：]?\s*((?:19|20)\d{2})")
 _MONEY_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
@@ -68,8 +69,22 @@ def detect_kind(doc: SourceDocument) -> str | None:
 
 
 # a year written in Chinese numerals ('二〇二三年', '二零二四年度'), as some titles print it
-_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_DIGITS = {
+    "〇": "0",
+    "○": "0",
+    "零": "0",
+    "Ｏ": "0",
+    "O": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _CN_YEAR = re.compile("([一二][〇○零ＯO一二三四五六七八九]{3})(?=\\s*年)")
 
 
@@ -98,7 +113,9 @@ def _clean_unit_name(name: str) -> str:
     return name
 
 
-_CODED_CELL = re.compile(rf"^(?P<code>\d{{3,9}})\s*[-－ ]\s*(?P<name>[\u4e00-\u9fff（）()]{{3,40}}?(?:{UNIT_SUFFIX}))(?:[-－]\d+)?$")
+_CODED_CELL = re.compile(
+    rf"^(?P<code>\d{{3,9}})\s*[-－ ]\s*(?P<name>[\u4e00-\u9fff（）()]{{3,40}}?(?:{UNIT_SUFFIX}))(?:[-－]\d+)?$"
+)
 
 
 def _coded_unit(text: str) -> tuple[str, str] | None:
@@ -151,7 +168,7 @@ def detect_unit(doc: SourceDocument):
                 parent = found
             unit_at = next((k for k, c in enumerate(cells) if compact(c) in ("预算单位", "实施单位")), None)
             if unit_at is not None:
-                joined = "".join(compact(c) for c in cells[unit_at + 1:])
+                joined = "".join(compact(c) for c in cells[unit_at + 1 :])
                 m = re.match(r"^(\d{3}|\d{6})[-－]", joined)
                 if m:
                     own_codes[m.group(1)] += 1
@@ -186,7 +203,9 @@ def detect_unit(doc: SourceDocument):
             break
     if title_name is None:
         text = "\n".join("\t".join(split_cells(line)) for line in doc.lines[:60])
-        m = re.search(rf"(?:实施单位|预算单位|单位名称)[\s:：]*(?:\d+[-－])?([\u4e00-\u9fff（）()]{{3,40}}?(?:{UNIT_SUFFIX}))", text)
+        m = re.search(
+            rf"(?:实施单位|预算单位|单位名称)[\s:：]*(?:\d+[-－])?([\u4e00-\u9fff（）()]{{3,40}}?(?:{UNIT_SUFFIX}))", text
+        )
         if m:
             title_name = compact(m.group(1))
 

@@ -5,12 +5,13 @@ parser made of it, so nothing printed is lost and every fact can be traced to it
 Rows travel from the parser workers as columns and go in as one Arrow table per raw table
 per batch, never row by row.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import asdict, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
@@ -86,8 +87,17 @@ create table if not exists raw.refresh_log (
 """
 
 RAW_TABLES = [
-    "documents", "units", "document_files", "tables", "table_lines", "amount_cells", "repairs",
-    "perf_projects", "perf_indicators", "perf_summaries", "table_errors",
+    "documents",
+    "units",
+    "document_files",
+    "tables",
+    "table_lines",
+    "amount_cells",
+    "repairs",
+    "perf_projects",
+    "perf_indicators",
+    "perf_summaries",
+    "table_errors",
 ]
 
 
@@ -137,8 +147,13 @@ def _raw_columns() -> dict[str, list[tuple[str, str]]]:
 
 
 RAW_COLUMNS = _raw_columns()
-_ARROW_TYPES = {"varchar": pa.string(), "integer": pa.int32(), "double": pa.float64(),
-                "boolean": pa.bool_(), "timestamp": pa.timestamp("us")}
+_ARROW_TYPES = {
+    "varchar": pa.string(),
+    "integer": pa.int32(),
+    "double": pa.float64(),
+    "boolean": pa.bool_(),
+    "timestamp": pa.timestamp("us"),
+}
 
 # Rows travel from the parser workers to the loader as columns: one list per column in the
 # raw table's order. Pickled, that is a fraction of a list of dicts (no key repeated per row),
@@ -161,8 +176,7 @@ def append_columns(con, table: str, columns: Columns) -> None:
         return
     spec = RAW_COLUMNS[table]
     try:
-        batch = pa.table({name: pa.array(values, type=_ARROW_TYPES[kind])
-                          for (name, kind), values in zip(spec, columns)})
+        batch = pa.table({name: pa.array(values, type=_ARROW_TYPES[kind]) for (name, kind), values in zip(spec, columns)})
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         batch = pd.DataFrame({name: values for (name, _), values in zip(spec, columns)})
     con.register("_batch", batch)
@@ -186,24 +200,51 @@ def columns_for(parsed: ParsedDocument) -> dict[str, Columns]:
     to columns, with no dict per row."""
     src, info = parsed.source, parsed.info
     doc_id = document_id_for(src.content_sha256)
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     rows: dict[str, list[dict]] = {}
-    rows["documents"] = [dict(
-        document_id=doc_id, source_file=src.source_file, source_path=src.source_path,
-        content_sha256=src.content_sha256, encoding=src.encoding, doc_kind=info.doc_kind, year=info.year,
-        unit_name=info.unit_name, unit_code=info.unit_code, unit_level=info.unit_level,
-        unit_aliases=json.dumps(info.unit_name_aliases, ensure_ascii=False),
-        parent_unit_code=info.parent_unit_code, parent_unit_name=info.parent_unit_name,
-        listed_units=json.dumps(info.listed_units, ensure_ascii=False), amount_unit=info.amount_unit,
-        title=info.title, n_lines=len(src.lines), n_tables=len(parsed.tables), status="current",
-        superseded_by=None, loaded_at=now, parser_version=parser_version(),
-    )]
+    rows["documents"] = [
+        dict(
+            document_id=doc_id,
+            source_file=src.source_file,
+            source_path=src.source_path,
+            content_sha256=src.content_sha256,
+            encoding=src.encoding,
+            doc_kind=info.doc_kind,
+            year=info.year,
+            unit_name=info.unit_name,
+            unit_code=info.unit_code,
+            unit_level=info.unit_level,
+            unit_aliases=json.dumps(info.unit_name_aliases, ensure_ascii=False),
+            parent_unit_code=info.parent_unit_code,
+            parent_unit_name=info.parent_unit_name,
+            listed_units=json.dumps(info.listed_units, ensure_ascii=False),
+            amount_unit=info.amount_unit,
+            title=info.title,
+            n_lines=len(src.lines),
+            n_tables=len(parsed.tables),
+            status="current",
+            superseded_by=None,
+            loaded_at=now,
+            parser_version=parser_version(),
+        )
+    ]
     rows["units"] = unit_rows(doc_id, info)
-    rows["tables"] = [dict(
-        document_id=doc_id, table_no=t.table_no, table_kind=t.table_kind, title=t.title,
-        title_line=t.title_line, line_start=t.line_start, line_end=t.line_end, amount_unit=t.amount_unit,
-        n_header_rows=len(t.header_rows), n_rows=len(t.rows), empty_note=t.empty_note,
-    ) for t in parsed.tables]
+    rows["tables"] = [
+        dict(
+            document_id=doc_id,
+            table_no=t.table_no,
+            table_kind=t.table_kind,
+            title=t.title,
+            title_line=t.title_line,
+            line_start=t.line_start,
+            line_end=t.line_end,
+            amount_unit=t.amount_unit,
+            n_header_rows=len(t.header_rows),
+            n_rows=len(t.rows),
+            empty_note=t.empty_note,
+        )
+        for t in parsed.tables
+    ]
     rows["repairs"] = [dict(document_id=doc_id, **vars(r)) for r in parsed.repairs]
     perf = parsed.performance
     rows["perf_projects"] = []
@@ -216,12 +257,21 @@ def columns_for(parsed: ParsedDocument) -> dict[str, Columns]:
     rows["table_errors"] += [dict(document_id=doc_id, table_no=0, reason=f"performance: {p}") for p in perf.problems]
     out = {table: to_columns(table, table_rows) for table, table_rows in rows.items() if table_rows}
 
-    lines = [(t.table_no, r.line_no, role, r.cells)
-             for t in parsed.tables for role, part in (("header", t.header_rows), ("row", t.rows)) for r in part]
+    lines = [
+        (t.table_no, r.line_no, role, r.cells)
+        for t in parsed.tables
+        for role, part in (("header", t.header_rows), ("row", t.rows))
+        for r in part
+    ]
     if lines:
         table_no, line_no, role, cells = zip(*lines)
-        out["table_lines"] = [[doc_id] * len(lines), list(table_no), list(line_no), list(role),
-                              [json.dumps(c, ensure_ascii=False) for c in cells]]
+        out["table_lines"] = [
+            [doc_id] * len(lines),
+            list(table_no),
+            list(line_no),
+            list(role),
+            [json.dumps(c, ensure_ascii=False) for c in cells],
+        ]
     if parsed.amounts:
         out["amount_cells"] = _object_columns("amount_cells", doc_id, parsed.amounts)
     if perf.indicators:
@@ -245,18 +295,44 @@ def unit_rows(doc_id: str, info) -> list[dict]:
         if not name:
             return
         prov, city, county, adcode = region_of(name)
-        rows.append(dict(document_id=doc_id, role=role, unit_name=name, unit_code=code, unit_level=level,
-                         parent_unit_name=parent_name, parent_unit_code=parent_code, province=prov, city=city,
-                         county=county, adcode=adcode, alias_of=None))
+        rows.append(
+            dict(
+                document_id=doc_id,
+                role=role,
+                unit_name=name,
+                unit_code=code,
+                unit_level=level,
+                parent_unit_name=parent_name,
+                parent_unit_code=parent_code,
+                province=prov,
+                city=city,
+                county=county,
+                adcode=adcode,
+                alias_of=None,
+            )
+        )
 
     own_level = info.unit_level or ("部门" if info.unit_code and len(info.unit_code) == 3 else "单位")
     add("document", info.unit_name, info.unit_code, own_level, info.parent_unit_name, info.parent_unit_code)
     if info.parent_unit_name:
         add("parent", info.parent_unit_name, info.parent_unit_code, "部门", None, None)
     for alias in info.unit_name_aliases:
-        rows.append(dict(document_id=doc_id, role="alias", unit_name=alias, unit_code=None, unit_level=own_level,
-                         parent_unit_name=None, parent_unit_code=None, province=None, city=None, county=None,
-                         adcode=None, alias_of=info.unit_name))
+        rows.append(
+            dict(
+                document_id=doc_id,
+                role="alias",
+                unit_name=alias,
+                unit_code=None,
+                unit_level=own_level,
+                parent_unit_name=None,
+                parent_unit_code=None,
+                province=None,
+                city=None,
+                county=None,
+                adcode=None,
+                alias_of=info.unit_name,
+            )
+        )
     for code, name in info.listed_units:
         if name == info.unit_name and code == info.unit_code:
             continue
@@ -279,7 +355,7 @@ def append_rows(con: duckdb.DuckDBPyConnection, batches: list[dict[str, Columns]
         parts = [b[table] for b in batches if table in b]
         if not parts:
             continue
-        merged = [[] for _ in RAW_COLUMNS[table]]
+        merged: list[list] = [[] for _ in RAW_COLUMNS[table]]
         for part in parts:
             for column, values in zip(merged, part):
                 column.extend(values)
@@ -288,4 +364,3 @@ def append_rows(con: duckdb.DuckDBPyConnection, batches: list[dict[str, Columns]
 
 def append_rejections(con, rejections: list[dict]) -> None:
     append_table(con, "ingest_rejections", rejections)
-

@@ -3,6 +3,7 @@
 detect -> segment -> parse -> load: each stage takes and returns these, nothing else, so a
 stage can be tested on a text fragment without running the others.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

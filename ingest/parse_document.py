@@ -3,14 +3,15 @@
 Runs in a worker process during refresh, so it takes a path and returns plain data. A table
 that fails to parse is recorded in `table_errors` and the rest of the document is kept.
 """
+
 from __future__ import annotations
 
 import traceback
 from pathlib import Path
 
 from .detect import detect_document
-from .model import ParsedDocument, PerformanceResult, SourceDocument
 from .financial import parse_financial_table, repair_codes
+from .model import ParsedDocument, PerformanceResult, SourceDocument
 from .segment import FINANCIAL_KINDS, segment_tables
 from .text import read_document
 

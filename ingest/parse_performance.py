@@ -23,17 +23,17 @@ This module finds the tables and dispatches them; each part lives in `ingest/per
   target.py      绩效目标表: project, 专项 and 整体 targets
   summary.py     绩效自评情况汇总表
 """
+
 from __future__ import annotations
 
 from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument
-from .performance.rows import _SUMMARY_TITLE, _rows
-from .performance.titles import _find_titles
-from .performance.header import _pre_title_code
 from .performance.blocks import _Block
+from .performance.header import _pre_title_code
+from .performance.rows import _SUMMARY_TITLE, _rows
 from .performance.self_eval import _parse_self_eval, _parse_unit_self_eval, _unit_name_cell
-from .performance.target import _parse_target
 from .performance.summary import _parse_summary
-
+from .performance.target import _parse_target
+from .performance.titles import _find_titles
 
 # ---------------------------------------------------------------- reconciliation
 
@@ -82,7 +82,7 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
     no = 0
     for title in titles:
         end = next(b for b in bounds if b > title.index)
-        block = _Block(title, rows[title.index + 1:end], _pre_title_code(rows, title.index))
+        block = _Block(title, rows[title.index + 1 : end], _pre_title_code(rows, title.index))
         try:
             proj, items, problems = _parse_block(block, no + 1, info)
             if proj is not None:
@@ -102,7 +102,7 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
     for idx in summary_idx:
         end = next(b for b in bounds if b > idx)
         try:
-            result.summaries += _parse_summary(rows[idx + 1:end])
+            result.summaries += _parse_summary(rows[idx + 1 : end])
         except Exception as exc:
             result.problems.append(f"line {idx + 1}: {_SUMMARY_TITLE}: {type(exc).__name__}: {exc}")
     return result
@@ -112,8 +112,7 @@ def _parse_block(block: _Block, no: int, info: DocumentInfo):
     """Dispatch one table by stage and scope; drop blank templates."""
     t = block.title
     if t.stage == "自评":
-        proj, items, problems = (_parse_unit_self_eval(block, no, info) if t.scope == "unit"
-                                 else _parse_self_eval(block, no))
+        proj, items, problems = _parse_unit_self_eval(block, no, info) if t.scope == "unit" else _parse_self_eval(block, no)
     else:
         proj, items, problems = _parse_target(block, no, info)
     named = _unit_name_cell(block.rows)[0] if t.scope == "unit" else proj.project_name

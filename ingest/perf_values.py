@@ -5,6 +5,7 @@ compared with actuals. The raw text is always kept by the caller; this module on
 Every rule here is about how such values are written (operators in words, LaTeX or OCR
 look-alikes, units after the number), never about one document.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,15 +15,45 @@ from functools import lru_cache
 # Operators as printed -> the contract's five operators. Longest spellings first so that
 # '大于等于' is not read as '大于'. '≪'/'≫' are what OCR makes of '≤'/'≥' in these tables.
 _OPERATORS: list[tuple[str, str]] = [
-    ("大于或等于", "≥"), ("小于或等于", "≤"), ("大于等于", "≥"), ("小于等于", "≤"),
-    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("不早于", "≥"), ("至少", "≥"),
-    ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("不大于", "≤"), ("不晚于", "≤"),
-    ("最多", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"),
-    ("小于", "<"), ("低于", "<"), ("少于", "<"), ("等于", "="),
-    (">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("==", "="),
-    ("≥", "≥"), ("≧", "≥"), ("⩾", "≥"), ("≫", "≥"),
-    ("≤", "≤"), ("≦", "≤"), ("⩽", "≤"), ("≪", "≤"),
-    (">", ">"), ("<", "<"), ("=", "="),
+    ("大于或等于", "≥"),
+    ("小于或等于", "≤"),
+    ("大于等于", "≥"),
+    ("小于等于", "≤"),
+    ("不低于", "≥"),
+    ("不少于", "≥"),
+    ("不小于", "≥"),
+    ("不早于", "≥"),
+    ("至少", "≥"),
+    ("不高于", "≤"),
+    ("不超过", "≤"),
+    ("不多于", "≤"),
+    ("不大于", "≤"),
+    ("不晚于", "≤"),
+    ("最多", "≤"),
+    ("大于", ">"),
+    ("高于", ">"),
+    ("超过", ">"),
+    ("多于", ">"),
+    ("小于", "<"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("等于", "="),
+    (">=", "≥"),
+    ("=>", "≥"),
+    ("<=", "≤"),
+    ("=<", "≤"),
+    ("==", "="),
+    ("≥", "≥"),
+    ("≧", "≥"),
+    ("⩾", "≥"),
+    ("≫", "≥"),
+    ("≤", "≤"),
+    ("≦", "≤"),
+    ("⩽", "≤"),
+    ("≪", "≤"),
+    (">", ">"),
+    ("<", "<"),
+    ("=", "="),
 ]
 
 # LaTeX operators left by some PDF-to-markdown extractors ('$\leq$').
@@ -66,7 +97,7 @@ def split_operator(text: str) -> tuple[str | None, str]:
     """('≥90%' -> ('≥', '90%')); operators in words ('不低于') count too."""
     for spelled, op in _OPERATORS:
         if text.startswith(spelled):
-            return op, text[len(spelled):]
+            return op, text[len(spelled) :]
     return None, text
 
 
@@ -111,7 +142,7 @@ def parse_indicator_value(text: str | None) -> tuple[str | None, float | None, s
             return op, None, unit or None
         return None, None, None
     value = float(m.group(0))
-    unit = _STRAY.sub("", rest[m.end():])
+    unit = _STRAY.sub("", rest[m.end() :])
     for suffix, implied in (("及以上", "≥"), ("以上", "≥"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤")):
         if unit.endswith(suffix):
             unit = unit[: -len(suffix)]

@@ -10,6 +10,7 @@ Two independent walls stand between an analyst's text and the warehouse file:
    configuration changes disabled, so even a query that slipped past (1) cannot read or
    write files, attach databases, load extensions or loosen the settings.
 """
+
 from __future__ import annotations
 
 import csv
@@ -46,24 +47,57 @@ _ALLOWED_STATEMENTS = (exp.Query, exp.Values, exp.Describe, exp.Show, exp.Summar
 
 # Nodes that must not appear anywhere in the tree, even nested (e.g. inside a CTE).
 _FORBIDDEN_NODES = (
-    exp.DDL, exp.DML, exp.Command, exp.Into, exp.Set, exp.Pragma, exp.Attach, exp.Detach,
-    exp.Install, exp.Use, exp.Drop, exp.Alter, exp.Transaction, exp.Commit, exp.Rollback,
-    exp.TruncateTable, exp.Grant, exp.Revoke, exp.Analyze, exp.Comment,
+    exp.DDL,
+    exp.DML,
+    exp.Command,
+    exp.Into,
+    exp.Set,
+    exp.Pragma,
+    exp.Attach,
+    exp.Detach,
+    exp.Install,
+    exp.Use,
+    exp.Drop,
+    exp.Alter,
+    exp.Transaction,
+    exp.Commit,
+    exp.Rollback,
+    exp.TruncateTable,
+    exp.Grant,
+    exp.Revoke,
+    exp.Analyze,
+    exp.Comment,
 )
 
 # Functions that read files, reach other systems, or run SQL text the validator never saw.
 _DENIED_FUNCTIONS = {
-    "glob", "sniff_csv", "query", "query_table", "json_execute_serialized_sql", "getenv",
-    "checkpoint", "force_checkpoint", "to_file",
+    "glob",
+    "sniff_csv",
+    "query",
+    "query_table",
+    "json_execute_serialized_sql",
+    "getenv",
+    "checkpoint",
+    "force_checkpoint",
+    "to_file",
 }
 _DENIED_PREFIXES = (
-    "read_", "parquet_", "iceberg_", "delta_", "postgres_", "mysql_", "sqlite_", "ducklake_",
-    "odbc_", "http_", "st_read",
+    "read_",
+    "parquet_",
+    "iceberg_",
+    "delta_",
+    "postgres_",
+    "mysql_",
+    "sqlite_",
+    "ducklake_",
+    "odbc_",
+    "http_",
+    "st_read",
 )
 _DENIED_SUFFIXES = ("_scan", "_attach", "_query")
 
 # Settings for every connection this module opens (names checked against DuckDB 1.4.4).
-_LOCKED_CONFIG = {
+_LOCKED_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
@@ -93,8 +127,7 @@ def _function_names(node: exp.Func) -> set[str]:
 
 
 def _denied(name: str) -> bool:
-    return (name in _DENIED_FUNCTIONS or name.startswith(_DENIED_PREFIXES)
-            or name.endswith(_DENIED_SUFFIXES))
+    return name in _DENIED_FUNCTIONS or name.startswith(_DENIED_PREFIXES) or name.endswith(_DENIED_SUFFIXES)
 
 
 def _parse(sql: str) -> list[exp.Expr]:
@@ -108,17 +141,19 @@ def _parse(sql: str) -> list[exp.Expr]:
         first = err.errors[0] if err.errors else {}
         where = f"line {first.get('line')}, column {first.get('col')}" if first else "unknown position"
         near = first.get("highlight")
-        detail = re.sub(r"Required keyword: '\w+' missing for <class '[\w.]*?(\w+)'>",
-                        lambda m: f"incomplete {m.group(1).upper()}",
-                        first.get("description") or str(err))
-        raise QueryFailed(_one_line(f"syntax error at {where}: {detail}"
-                                    + (f" (near {near!r})" if near else ""))) from err
+        detail = re.sub(
+            r"Required keyword: '\w+' missing for <class '[\w.]*?(\w+)'>",
+            lambda m: f"incomplete {m.group(1).upper()}",
+            first.get("description") or str(err),
+        )
+        raise QueryFailed(_one_line(f"syntax error at {where}: {detail}" + (f" (near {near!r})" if near else ""))) from err
     except TokenError as err:
         end = min(getattr(err, "end", 0) or 0, len(sql))
         line = sql.count("\n", 0, end) + 1
         col = end - (sql.rfind("\n", 0, end) + 1) + 1
-        raise QueryFailed(f"syntax error at line {line}, column {col}: cannot tokenize "
-                          "(unterminated string, quote or comment?)") from err
+        raise QueryFailed(
+            f"syntax error at line {line}, column {col}: cannot tokenize (unterminated string, quote or comment?)"
+        ) from err
     except SqlglotError as err:
         raise QueryFailed(_one_line(f"syntax error: {str(err).splitlines()[0]}")) from err
     finally:
@@ -154,8 +189,7 @@ def _refuse_kinds(sql: str, kinds: list[str]) -> None:
     if not kinds:
         raise QueryRefused("empty query: nothing to run")
     if len(kinds) > 1:
-        raise QueryRefused(f"exactly one statement is allowed, found {len(kinds)} "
-                           f"({', '.join(kinds)})")
+        raise QueryRefused(f"exactly one statement is allowed, found {len(kinds)} ({', '.join(kinds)})")
     if kinds[0] != "SELECT":
         raise QueryRefused(f"only read-only queries are allowed, not {_leading_word(sql) or kinds[0]}")
 
@@ -190,13 +224,11 @@ def validate_read_only(sql: str) -> str:
         if isinstance(node, exp.Func):
             bad = sorted(n for n in _function_names(node) if _denied(n))
             if bad:
-                raise QueryRefused(f"function {bad[0]}() reads files or external systems; "
-                                   "query warehouse tables instead")
+                raise QueryRefused(f"function {bad[0]}() reads files or external systems; query warehouse tables instead")
         if isinstance(node, exp.Table):
             for part in node.parts:
                 if isinstance(part, exp.Identifier) and set(part.name) & _PATH_CHARS:
-                    raise QueryRefused(f"table name {part.name!r} looks like a file path; "
-                                       "only warehouse tables can be queried")
+                    raise QueryRefused(f"table name {part.name!r} looks like a file path; only warehouse tables can be queried")
     return sql.strip()
 
 
@@ -277,15 +309,22 @@ def _render_table(columns, rows, truncated) -> str:
     for i, name in enumerate(columns):
         values = [r[i] for r in rows if r[i] is not None]
         numeric = bool(values) and all(_is_number(v) for v in values)
-        table.add_column(Text(str(name)), justify="right" if numeric else "left",
-                         overflow="fold", no_wrap=False)
+        table.add_column(Text(str(name)), justify="right" if numeric else "left", overflow="fold", no_wrap=False)
     for row in rows:
         # Text(...) so that '[bold]' or ':smile:' in data is printed, not interpreted.
         table.add_row(*(Text(_text(v).replace("\t", " ")) for v in row))
     out = io.StringIO()
     # Wide enough never to wrap; the table itself is only as wide as its content.
-    console = Console(file=out, width=100_000, color_system=None, force_terminal=False,
-                      emoji=False, markup=False, highlight=False, legacy_windows=False)
+    console = Console(
+        file=out,
+        width=100_000,
+        color_system=None,
+        force_terminal=False,
+        emoji=False,
+        markup=False,
+        highlight=False,
+        legacy_windows=False,
+    )
     console.print(table)
     body = "\n".join(line.rstrip() for line in out.getvalue().splitlines())
     n = len(rows)
@@ -327,7 +366,8 @@ def _jsonable(value):
 
 def _render_json(columns, rows, truncated) -> str:
     """A JSON array of objects, one per row; repeated column names get a _2, _3 suffix."""
-    keys, seen = [], {}
+    keys: list[str] = []
+    seen: dict[str, int] = {}
     for name in columns:
         seen[name] = seen.get(name, 0) + 1
         keys.append(name if seen[name] == 1 else f"{name}_{seen[name]}")

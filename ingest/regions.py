@@ -3,6 +3,7 @@
 The cpca package carries the national administrative-division table; a unit name such as
 '某县医疗保障局' starts with its place name, which is what cpca matches.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

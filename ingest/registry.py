@@ -7,12 +7,13 @@ row: the table titles that name each kind (`table_title`), column meanings, reve
 header words, total rows. dbt loads both as seeds (the staging models join them), and the parser reads the
 same files here, so a new title form or header synonym is one line of data for both sides.
 """
+
 from __future__ import annotations
 
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 REGISTRY = Path(__file__).resolve().parent.parent / "seeds" / "registry"
@@ -56,15 +57,19 @@ def table_kinds() -> tuple[TableKind, ...]:
     """Every table kind."""
     return tuple(
         TableKind(
-            table_kind=r["table_kind"], family=r["family"], parser=r["parser"],
-            subject_scheme=r["subject_scheme"] or None, fund_type=r["fund_type"] or None,
-            name_zh=r["name_zh"], name_en=r["name_en"],
+            table_kind=r["table_kind"],
+            family=r["family"],
+            parser=r["parser"],
+            subject_scheme=r["subject_scheme"] or None,
+            fund_type=r["fund_type"] or None,
+            name_zh=r["name_zh"],
+            name_en=r["name_en"],
         )
         for r in _read("table_kinds.csv")
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_kind(kind: str) -> TableKind:
     return next(k for k in table_kinds() if k.table_kind == kind)
 
@@ -85,7 +90,8 @@ def _vocabularies() -> dict[str, tuple[Term, ...]]:
     out: dict[str, list[Term]] = {}
     for r in _read("template_vocabulary.csv"):
         out.setdefault(r["vocabulary"], []).append(
-            Term(r["vocabulary"], int(r["rank"]), r["canonical"], re.compile(r["pattern"])))
+            Term(r["vocabulary"], int(r["rank"]), r["canonical"], re.compile(r["pattern"]))
+        )
     return {name: tuple(sorted(terms, key=lambda t: t.rank)) for name, terms in out.items()}
 
 
@@ -102,7 +108,7 @@ def canonical(name: str, text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def any_of(name: str) -> re.Pattern:
     """One pattern matching any term of the vocabulary (for 'does the line hold one of them')."""
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in vocabulary(name)))

@@ -6,6 +6,7 @@ repeated after a page break (unit name, 预算年度, 单位：万元, repeated 
 inside the table's line span but are not rows, so a table printed over several pages is
 one table. Where a table kind is recognised: seeds/registry/table_kinds.csv, in one place.
 """
+
 from __future__ import annotations
 
 import re
@@ -164,8 +165,7 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
         cells = split_cells(raw)
         nonempty = [c for c in cells if c.strip()]
         text = " ".join(nonempty)
-        m = (_MONEY_UNIT.search(text.replace(" ", ""))
-             if "位" in text and (len(text) < 120 or not multi_cell_seen) else None)
+        m = _MONEY_UNIT.search(text.replace(" ", "")) if "位" in text and (len(text) < 120 or not multi_cell_seen) else None
         if m and unit is None:
             unit = "元" if m.group(1) == "元" else "万元"
         if _is_page_furniture(cells, len(nonempty)):

@@ -3,6 +3,7 @@
 Every repair here is a rule about how PDF extractors damage text (inner spaces in numbers,
 thousands separators, markdown/HTML decoration), never about one document.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -110,7 +111,8 @@ def strip_markup(text: str) -> str:
 # a unit statement (with the 部门/编制单位 beside it) printed at the end of a title line:
 # '收入支出决算总表  部门：某局  单位：万元' (group 1: the unit)
 TRAILING_UNIT = re.compile(
-    r"(?:\s+(?:编制单位|填报单位|单位名称|部门)\s*[:：]\s*\S+)?[\s（(]*(?:金额)?单位\s*[:：]\s*(万元|元)[)）]?\s*$")
+    r"(?:\s+(?:编制单位|填报单位|单位名称|部门)\s*[:：]\s*\S+)?[\s（(]*(?:金额)?单位\s*[:：]\s*(万元|元)[)）]?\s*$"
+)
 
 
 def strip_trailing_unit(text: str) -> str:
@@ -159,7 +161,7 @@ def compact(text: str | None) -> str:
 
 # ---------------------------------------------------------------- numbers
 
-_EMPTY_MARKS = {"", "-", "—", "——", "–", "－", "/", "\\", "_", "——", "…", "·", "*", "**", "x", "X", "无"}
+_EMPTY_MARKS = {"", "-", "—", "——", "–", "－", "/", "\\", "_", "…", "·", "*", "**", "x", "X", "无"}
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures: the project root and one warehouse built from the shipped samples."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -11,6 +11,7 @@ with the other tests' `duckdb.connect(..., read_only=True)` handles could collid
 keeps the base name `warehouse.duckdb` (the catalog name the staging views were built with).
 One full refresh runs here (the publish-under-a-reader test).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,12 @@ pytest.importorskip("duckdb_engine")
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 REPORTING_VIEWS = {
-    "rpt_expenditure", "rpt_basic_expenditure", "rpt_three_public", "rpt_revenue",
-    "rpt_budget_execution", "rpt_indicator_achievement",
+    "rpt_expenditure",
+    "rpt_basic_expenditure",
+    "rpt_three_public",
+    "rpt_revenue",
+    "rpt_budget_execution",
+    "rpt_indicator_achievement",
 }
 
 # Sample 000 (青龙满族自治县医疗保障局, 2024 部门预算), 部门预算支出总表, printed line:
@@ -70,8 +75,17 @@ def test_read_only_url_serves_reporting_views_and_refuses_writes(built_warehouse
             insp = sa.inspect(con)
             assert REPORTING_VIEWS <= set(insp.get_view_names(schema="main"))
             columns = {c["name"] for c in insp.get_columns("rpt_expenditure", schema="main")}
-            assert {"func_code", "func_name", "kuan_name", "class_name", "county", "adcode",
-                    "fund_type", "expense_type", "amount_wan"} <= columns
+            assert {
+                "func_code",
+                "func_name",
+                "kuan_name",
+                "class_name",
+                "county",
+                "adcode",
+                "fund_type",
+                "expense_type",
+                "amount_wan",
+            } <= columns
 
             # a real value, read from the sample document, with every label already joined
             rows = con.execute(sa.text(SAMPLE_000_ROW)).mappings().all()
@@ -85,9 +99,12 @@ def test_read_only_url_serves_reporting_views_and_refuses_writes(built_warehouse
             assert (row["county"], row["adcode"]) == ("青龙满族自治县", "130321")
             assert (row["doc_kind"], row["stage"]) == ("预算", "预算")
             # and the printed 合计 of that line is reproduced by summing the leaves
-            total = con.execute(sa.text(
-                "select sum(amount_wan) from rpt_expenditure where source_file like '000\\_%' escape '\\' "
-                "and func_code = '2101506' and fund_type = '全部资金'")).scalar()
+            total = con.execute(
+                sa.text(
+                    "select sum(amount_wan) from rpt_expenditure where source_file like '000\\_%' escape '\\' "
+                    "and func_code = '2101506' and fund_type = '全部资金'"
+                )
+            ).scalar()
             assert total == Decimal("213.38")
             n_rows = con.execute(sa.text("select count(*) from rpt_expenditure")).scalar()
 
@@ -134,7 +151,8 @@ SNAPSHOT = {
     "documents": "select count(*) from dim_document",
     "final_docs_000_unit": (
         "select count(*) from dim_document d join dim_unit u using (unit_id) "
-        "where u.unit_name = '青龙满族自治县医疗保障局' and d.doc_kind = '决算'"),
+        "where u.unit_name = '青龙满族自治县医疗保障局' and d.doc_kind = '决算'"
+    ),
     "matched_lines": "select count(*) from rpt_budget_execution where both_printed",
     "expenditure_rows": "select count(*) from rpt_expenditure",
 }
@@ -213,16 +231,26 @@ def test_reader_keeps_working_while_refresh_publishes(built_warehouse, tmp_path)
         "    row = c.execute(sa.text(sys.argv[3])).mappings().one()\n"
         "    print(json.dumps({'snap': snap, 'row': {k: str(v) for k, v in row.items()}}))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, read_only_url(db), json.dumps(SNAPSHOT), MATCHED_2101506],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, read_only_url(db), json.dumps(SNAPSHOT), MATCHED_2101506],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout)
     after = seen["snap"]
     assert after["documents"] == before["documents"] + 1
     assert after["final_docs_000_unit"] == 1
     assert after["matched_lines"] > 0
-    assert seen["row"] == {"budget_wan": "204.380000", "final_wan": "204.380000", "variance_wan": "0.000000",
-                           "execution_rate": "100.0", "both_printed": "True", "both_documents": "True"}
+    assert seen["row"] == {
+        "budget_wan": "204.380000",
+        "final_wan": "204.380000",
+        "variance_wan": "0.000000",
+        "execution_rate": "100.0",
+        "both_printed": "True",
+        "both_documents": "True",
+    }
 
     # in this process, DuckDB hands a new connection the instance that is still open (the old
     # file) — which is why a long-running BI server should not keep connections pooled forever

@@ -5,6 +5,7 @@ The site is generated into a temporary target path, so the test never races a
 `make run` / `python -m ingest docs` writing the project's own target/. It is served the way
 `python -m ingest docs --serve PORT` serves target/ (http.server over the folder).
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,8 +24,14 @@ from ingest import pipeline
 
 PROJECT = "budget_warehouse"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -80,9 +87,10 @@ def render(url: str, profile_dir: Path) -> str:
     """The DOM after the page's scripts ran (virtual time lets the app fetch and render)."""
     chromium = find_chromium()
     proc = subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "--virtual-time-budget=10000",
-         "--dump-dom", url],
-        capture_output=True, text=True, timeout=120,
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "--virtual-time-budget=10000", "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
@@ -158,7 +166,12 @@ def test_every_model_and_mart_column_is_described(manifest, catalog):
 
 def test_every_analysis_is_described(manifest):
     analyses = {n["name"]: n for n in manifest["nodes"].values() if n["resource_type"] == "analysis"}
-    assert {"spending_by_func_subject_across_counties", "basic_vs_project_split_per_unit",
-            "three_public_by_item_and_stage", "lowest_scoring_projects", "indicators_not_achieved",
-            "reconciliation_findings_per_document"} <= set(analyses)
+    assert {
+        "spending_by_func_subject_across_counties",
+        "basic_vs_project_split_per_unit",
+        "three_public_by_item_and_stage",
+        "lowest_scoring_projects",
+        "indicators_not_achieved",
+        "reconciliation_findings_per_document",
+    } <= set(analyses)
     assert not [n for n, node in analyses.items() if not node.get("description", "").strip()]

@@ -8,6 +8,7 @@ amounts, indicator weights and scores. Every sample is rewritten in each variant
 (Found with it: full-width amounts in a row labelled 合计 made it look like a header line, so
 the "三公" 合计 of 003 and zero rows of two other samples were lost.)
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES
+
 from ingest.parse_document import parse_path
 
 SAMPLE_FILES = sorted(SAMPLES.rglob("*.txt"))
@@ -40,8 +41,7 @@ def _padded(cell: str) -> str:
 
 def _in_cells(rewrite):
     """A variant that rewrites each cell of each table row."""
-    return lambda lines: ["\t".join(rewrite(c) for c in line.split("\t")) if "\t" in line else line
-                          for line in lines]
+    return lambda lines: ["\t".join(rewrite(c) for c in line.split("\t")) if "\t" in line else line for line in lines]
 
 
 def _in_rows(rewrite):
@@ -63,8 +63,11 @@ def _page_numbers_between_rows(lines: list[str]) -> list[str]:
 
 
 def _line_break(cell: str) -> str:
-    return cell[: len(cell) // 2] + "<br>" + cell[len(cell) // 2:] if len(cell) > 8 and not any(
-        ch.isdigit() for ch in cell) else cell
+    return (
+        cell[: len(cell) // 2] + "<br>" + cell[len(cell) // 2 :]
+        if len(cell) > 8 and not any(ch.isdigit() for ch in cell)
+        else cell
+    )
 
 
 VARIANTS = {

@@ -1,6 +1,7 @@
 """The project's own generic dbt tests (tests/generic/*.sql), run on small tables whose
 failures are known by construction. The `{% test %}` body is rendered with plain Jinja (the
 tests use no dbt context beyond `model` and their arguments) and executed on DuckDB."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,6 @@ import re
 import duckdb
 import jinja2
 import pytest
-
 from conftest import ROOT
 
 GENERIC = ROOT / "tests" / "generic"

@@ -3,6 +3,7 @@
 Values here are read from the sample documents or built by hand; none is copied from the
 loader's own output.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,12 +33,15 @@ def test_value_that_does_not_fit_its_arrow_type_still_loads():
     """A float where an integer is declared does not fit Arrow's int32: the pandas path loads it."""
     con = duckdb.connect()
     load.create_raw_schema(con)
-    load.append_table(con, "table_errors", [
-        {"document_id": "d1", "table_no": 3, "reason": "ok"},
-        {"document_id": "d2", "table_no": 4.0, "reason": "float table number"},
-    ])
-    assert con.execute("select document_id, table_no from raw.table_errors order by 1").fetchall() == [
-        ("d1", 3), ("d2", 4)]
+    load.append_table(
+        con,
+        "table_errors",
+        [
+            {"document_id": "d1", "table_no": 3, "reason": "ok"},
+            {"document_id": "d2", "table_no": 4.0, "reason": "float table number"},
+        ],
+    )
+    assert con.execute("select document_id, table_no from raw.table_errors order by 1").fetchall() == [("d1", 3), ("d2", 4)]
 
 
 def test_document_rows_as_columns():

@@ -5,14 +5,15 @@ Every sample (tab-separated as shipped) is rewritten the way PDF-to-markdown ext
 print tables: each tab row becomes `| a | b |`, and each run of rows gets a `|---|` separator
 after its first row. Only line numbers may differ (the separators add lines).
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES
+
 from ingest.parse_document import parse_path
 
 SAMPLE_FILES = sorted(SAMPLES.rglob("*.txt"))
@@ -35,12 +36,18 @@ def as_markdown(text: str) -> str:
 
 def meaning(parsed):
     """What a document says, without where (line numbers) it says it."""
-    amounts = Counter((a.table_no, a.row_kind, a.subject_scheme, a.subject_code, a.subject_name, a.measure,
-                       a.amount, a.amount_unit) for a in parsed.amounts)
-    indicators = Counter((i.project_no, i.level1, i.level2, i.indicator_name, i.target_raw, i.actual_raw,
-                          i.weight, i.score) for i in parsed.performance.indicators)
-    projects = [(p.project_no, p.stage, p.project_name, p.project_code, p.budget_wan, p.executed_wan, p.score_total)
-                for p in parsed.performance.projects]
+    amounts = Counter(
+        (a.table_no, a.row_kind, a.subject_scheme, a.subject_code, a.subject_name, a.measure, a.amount, a.amount_unit)
+        for a in parsed.amounts
+    )
+    indicators = Counter(
+        (i.project_no, i.level1, i.level2, i.indicator_name, i.target_raw, i.actual_raw, i.weight, i.score)
+        for i in parsed.performance.indicators
+    )
+    projects = [
+        (p.project_no, p.stage, p.project_name, p.project_code, p.budget_wan, p.executed_wan, p.score_total)
+        for p in parsed.performance.projects
+    ]
     tables = [(t.table_no, t.table_kind, t.title, t.amount_unit, len(t.rows), t.empty_note) for t in parsed.tables]
     return parsed.info, tables, amounts, projects, indicators
 

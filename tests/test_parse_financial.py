@@ -2,8 +2,9 @@
 
 Expected values are read from the documents themselves (the line is quoted beside each).
 """
-from ingest.model import SourceDocument
+
 from ingest.financial import parse_financial_table, repair_codes
+from ingest.model import SourceDocument
 from ingest.segment import segment_tables, title_kind
 
 
@@ -55,9 +56,9 @@ ALL_FUNDS_WITH_PAGE_BREAK = """部门预算支出总表
 def test_all_funds_table_over_a_page_break_is_one_table():
     tables, cells, _ = parse(ALL_FUNDS_WITH_PAGE_BREAK)
     assert [t.table_kind for t in tables] == ["expenditure_all"]
-    assert value(cells, "2101506", "基本支出") == 204.38   # '21 2101506 医疗保障经办事务 213. 38 204. 38 9.00'
+    assert value(cells, "2101506", "基本支出") == 204.38  # '21 2101506 医疗保障经办事务 213. 38 204. 38 9.00'
     assert value(cells, "2101506", "项目支出") == 9.00
-    assert value(cells, "2101502", "项目支出") == 13.05   # first row after the page break
+    assert value(cells, "2101502", "项目支出") == 13.05  # first row after the page break
     assert value(cells, None, "合计", kind="total") == 11915.40
 
 
@@ -112,11 +113,11 @@ SIDE_BY_SIDE_CUT_CODES = """一般公共预算财政拨款基本支出决算表
 def test_side_by_side_groups_with_cut_codes():
     tables, cells, repairs = parse(SIDE_BY_SIDE_CUT_CODES, stage="决算")
     assert tables[0].table_kind == "basic_econ"
-    assert value(cells, "30101", "决算数") == 178.74            # '3010 基本工资 178.74'
-    assert value(cells, "30108", "决算数") == 48.32             # name cut too: …基本养老保险(缴费)
+    assert value(cells, "30101", "决算数") == 178.74  # '3010 基本工资 178.74'
+    assert value(cells, "30108", "决算数") == 48.32  # name cut too: …基本养老保险(缴费)
     assert value(cells, "30113", "决算数") == 36.20
-    assert value(cells, "30226", "决算数") == 41.85             # 劳务费
-    assert value(cells, "30299", "决算数") == 1.27              # group shifted by one cell
+    assert value(cells, "30226", "决算数") == 41.85  # 劳务费
+    assert value(cells, "30299", "决算数") == 1.27  # group shifted by one cell
     totals = {c.measure: c.amount for c in cells if c.row_kind == "total"}
     assert totals == {"人员经费": 490.66, "公用经费": 74.30}
     assert any(r.printed == "3010" and r.repaired == "30101" for r in repairs)
@@ -140,7 +141,7 @@ def test_yuan_table_and_short_function_code():
     tables, cells, repairs = parse(GPB_IN_YUAN, unit="万元")
     assert tables[0].amount_unit == "元"
     assert tables[0].table_kind == "gpb_func"
-    assert value(cells, "22102", "人员经费") == 207840.0      # '2210 住房改革支出' -> 22102
+    assert value(cells, "22102", "人员经费") == 207840.0  # '2210 住房改革支出' -> 22102
     assert value(cells, "2210201", "人员经费") == 207840.0
     assert any(r.printed == "2210" and r.repaired == "22102" for r in repairs)
 
@@ -171,8 +172,12 @@ THREE_PUBLIC_ROWS = """## 财政拨款“三公”经费支出决算表
 def test_three_public_wide_layout():
     _, cells, _ = parse(THREE_PUBLIC_WIDE, stage="决算")
     got = {(c.measure, c.subject_code): c.amount for c in cells if c.row_kind == "item"}
-    assert got == {("预算", "公务用车运行维护费"): 1.18, ("预算", "公务接待费"): 0.16,
-                   ("决算", "公务用车运行维护费"): 1.18, ("决算", "公务接待费"): 0.16}
+    assert got == {
+        ("预算", "公务用车运行维护费"): 1.18,
+        ("预算", "公务接待费"): 0.16,
+        ("决算", "公务用车运行维护费"): 1.18,
+        ("决算", "公务接待费"): 0.16,
+    }
 
 
 def test_three_public_row_layout():
@@ -206,9 +211,9 @@ def test_revenue_from_flattened_page_and_rows():
 def test_table_titles_and_toc_entries():
     assert title_kind("部门预算一般公共预算财政拨款基本支出表")[0] == "basic_econ"
     assert title_kind("公开 05 表") is None
-    assert title_kind("部门预算收支总表\t1") is None                  # table of contents with page number
+    assert title_kind("部门预算收支总表\t1") is None  # table of contents with page number
     assert title_kind("一、收支预算总表......8") is None
-    assert title_kind("- 一、收入支出决算总表") is None                # a list item in the contents
+    assert title_kind("- 一、收入支出决算总表") is None  # a list item in the contents
     assert title_kind("2026 年度一般公共预算“三公”经费支出预算表")[0] == "three_public"
     assert title_kind("一般公共预算财政拨款支出决算表")[0] == "gpb_func"
     assert title_kind("支出决算表")[0] == "expenditure_all"
@@ -296,16 +301,16 @@ def test_department_and_government_codes_side_by_side():
     basic_pay = [c for c in cells if c.subject_code == "30101" and c.measure == "人员经费"]
     assert [(c.amount, c.paired_code) for c in basic_pay] == [(986180.0, "50101")]
     medical = [c for c in cells if c.subject_code == "30307" and c.measure == "公用经费"]
-    assert [(c.amount, c.paired_code) for c in medical] == [(10200.0, "50901")]   # printed under 公用经费
+    assert [(c.amount, c.paired_code) for c in medical] == [(10200.0, "50901")]  # printed under 公用经费
 
 
 def test_codes_that_cannot_be_codes_are_dropped_not_kept():
     """OCR damage in the same table: an amount read into the 政府 code column ('93800'), and a
     部门 code under no 类 of the classification ('93807'). Neither may become a dimension
     member; the amounts stay, without a code, and each drop is a recorded repair."""
-    damaged = (DEPT_AND_GOV_CODES
-               .replace("30113\t住房公积金\t50103", "30113\t住房公积金\t93800")
-               .replace("30307\t医疗费补助\t50901", "93807\t医疗费补助\t50901"))
+    damaged = DEPT_AND_GOV_CODES.replace("30113\t住房公积金\t50103", "30113\t住房公积金\t93800").replace(
+        "30307\t医疗费补助\t50901", "93807\t医疗费补助\t50901"
+    )
     tables, cells, repairs = parse(damaged)
     housing = [c for c in cells if c.subject_code == "30113" and c.measure == "人员经费"]
     assert [(c.amount, c.paired_code) for c in housing] == [(207840.0, None)]
@@ -332,10 +337,10 @@ ONE_AMOUNT_COLUMN = """九、一般公共预算基本支出经济分类情况表
 
 def test_single_amount_basic_table_and_repeated_title():
     tables, cells, _ = parse(ONE_AMOUNT_COLUMN)
-    assert [t.table_kind for t in tables] == ["basic_econ"]   # the numbered heading above is not a second table
+    assert [t.table_kind for t in tables] == ["basic_econ"]  # the numbered heading above is not a second table
     assert value(cells, "30101", "合计") == 1446.32
     assert value(cells, "30201", "合计") == 186.38
-    assert value(cells, None, "合计", kind="total") == 7841.26   # '合计' printed in the code column
+    assert value(cells, None, "合计", kind="total") == 7841.26  # '合计' printed in the code column
 
 
 # "三公" by budget unit with 上年 / 本年 / 增减 blocks, in 元 (xa 表12): the table's own year is read
@@ -355,7 +360,12 @@ def test_three_public_by_unit_year_blocks():
     assert tables[0].amount_unit == "元"
     got = {(c.subject_code, c.row_kind): c.amount for c in cells}
     # 2022 block of the 合计 line: 三公小计 35000, 因公出国 0, 公务接待费 10000, 公务用车 25000 (购置 0, 运行 25000)
-    assert got == {("合计", "total"): 35000.0, ("因公出国(境)费", "item"): 0.0, ("公务接待费", "item"): 10000.0,
-                   ("公务用车购置及运行维护费", "parent"): 25000.0, ("公务用车购置费", "item"): 0.0,
-                   ("公务用车运行维护费", "item"): 25000.0}
+    assert got == {
+        ("合计", "total"): 35000.0,
+        ("因公出国(境)费", "item"): 0.0,
+        ("公务接待费", "item"): 10000.0,
+        ("公务用车购置及运行维护费", "parent"): 25000.0,
+        ("公务用车购置费", "item"): 0.0,
+        ("公务用车运行维护费", "item"): 25000.0,
+    }
     assert {c.measure for c in cells} == {"预算"}

@@ -4,6 +4,7 @@ from a sample document, and whole-sample checks.
 Expected values were read from the documents by eye (the printed cells), not from the
 parser's output.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -168,7 +169,12 @@ def test_layout_a_inline_fragment():
     ]
     cost = _inds(res, 1)[3]
     assert (cost.target_op, cost.target_value, cost.target_unit, cost.actual_value, cost.achieved) == (
-        "≤", 5.6, "万元", 5.18, True)
+        "≤",
+        5.6,
+        "万元",
+        5.18,
+        True,
+    )
     assert sum(i.score for i in _inds(res, 1)) + p.execution_score == pytest.approx(p.score_total)
 
 
@@ -210,7 +216,11 @@ def test_layout_b_noisy():
     assert len(inds) == 10
     first = inds[0]
     assert (first.indicator_name, first.target_raw, first.adjusted_target_raw, first.actual_raw) == (
-        "临时人员人数", "≥人", "≥29人", "≥25人")
+        "临时人员人数",
+        "≥人",
+        "≥29人",
+        "≥25人",
+    )
     assert (first.weight, first.score, first.level1, first.level2) == (10, 10, "产出指标", "数量指标")
     assert (first.target_op, first.target_value, first.target_unit, first.achieved) == ("≥", 29, "人", False)
     cost = next(i for i in inds if i.indicator_name == "成本节约率")
@@ -296,8 +306,7 @@ def test_target_business_unit_and_blank_template():
     assert len(inds) == 16  # placeholders ('指标2： .....', '.....') dropped
     assert inds[0].indicator_name == "保障单位财政拨款职工24人工资"  # '指标1：' prefix removed
     assert (inds[6].level2, inds[6].target_raw) == ("成本指标", "268.17")
-    assert (inds[-1].level1, inds[-1].indicator_name, inds[-1].target_raw) == (
-        "满意度指标", "全县参加医疗保险人员满意度", "≥90%")
+    assert (inds[-1].level1, inds[-1].indicator_name, inds[-1].target_raw) == ("满意度指标", "全县参加医疗保险人员满意度", "≥90%")
 
 
 def test_target_noisy_with_codes_plan_and_basis():
@@ -315,7 +324,11 @@ def test_target_noisy_with_codes_plan_and_basis():
     inds = _inds(res, 2)
     assert len(inds) == 7
     assert (inds[0].indicator_name, inds[0].target_op, inds[0].target_value, inds[0].target_unit) == (
-        "反映城乡医疗救助经办人数", "≥", 5, "万人次")
+        "反映城乡医疗救助经办人数",
+        "≥",
+        5,
+        "万人次",
+    )
     assert inds[0].basis.startswith("冀民")
     assert (inds[3].indicator_name, inds[3].target_raw, inds[3].basis) == ("成本预算控制数", "≤2万元", "工作计划")
     assert inds[-1].level1 == "满意度指标"
@@ -354,19 +367,23 @@ def _self_eval_a_with(rows: str) -> str:
     return head + rows + "总分" + rest.split("\n总分", 1)[1]
 
 
-@pytest.mark.parametrize("name, value, expected", [
-    ("临时人员工资发 放时间", "每月", "时效"),
-    ("资金支付及时率", "100%", "时效"),  # the name wins over a percent value
-    ("宣传资料印刷份数", "≥1万份", "数量"),
-    ("智能识别审核", "21800份", "数量"),
-    ("业务档案管理合格率", "≥98%", "质量"),
-    ("综合运行服务工作保障率", "100%", "质量"),
-    ("医保系统运行维护", "98.85万元", "成本"),
-    ("参保人员满意度", "≥90%", "满意度"),
-    ("保证城乡居民基本医疗工作正常运行", "保证", None),
-])
+@pytest.mark.parametrize(
+    "name, value, expected",
+    [
+        ("临时人员工资发 放时间", "每月", "时效"),
+        ("资金支付及时率", "100%", "时效"),  # the name wins over a percent value
+        ("宣传资料印刷份数", "≥1万份", "数量"),
+        ("智能识别审核", "21800份", "数量"),
+        ("业务档案管理合格率", "≥98%", "质量"),
+        ("综合运行服务工作保障率", "100%", "质量"),
+        ("医保系统运行维护", "98.85万元", "成本"),
+        ("参保人员满意度", "≥90%", "满意度"),
+        ("保证城乡居民基本医疗工作正常运行", "保证", None),
+    ],
+)
 def test_level2_class_hints(name, value, expected):
     from ingest.performance.level_hints import level2_class
+
     assert level2_class(name, value) == expected
 
 
@@ -408,18 +425,22 @@ def test_centred_labels_in_samples():
     assert by_line[821] == "质量指标" and by_line[825] == "时效指标"
 
 
-@pytest.mark.parametrize("printed, expected", [
-    # 002: the top line of the next row's name cell was read into this row
-    ("临时人员工资发 放完成率 宣传资料印刷质", ("临时人员工资发 放完成率", "宣传资料印刷质")),
-    # one name wrapped over three lines: the short line is the last one
-    ("城乡居民医疗保 险缴费筹资宣传 活动开展时间", ("城乡居民医疗保 险缴费筹资宣传 活动开展时间", None)),
-    ("保证城乡居民基 本医疗工作正常 运行", ("保证城乡居民基 本医疗工作正常 运行", None)),
-    ("临时人员工资发 放完成率", ("临时人员工资发 放完成率", None)),
-    # a stray one-character piece is not a line of its own
-    ("对 困难人群医保慢性 病门诊救助支付完", ("对 困难人群医保慢性 病门诊救助支付完", None)),
-])
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        # 002: the top line of the next row's name cell was read into this row
+        ("临时人员工资发 放完成率 宣传资料印刷质", ("临时人员工资发 放完成率", "宣传资料印刷质")),
+        # one name wrapped over three lines: the short line is the last one
+        ("城乡居民医疗保 险缴费筹资宣传 活动开展时间", ("城乡居民医疗保 险缴费筹资宣传 活动开展时间", None)),
+        ("保证城乡居民基 本医疗工作正常 运行", ("保证城乡居民基 本医疗工作正常 运行", None)),
+        ("临时人员工资发 放完成率", ("临时人员工资发 放完成率", None)),
+        # a stray one-character piece is not a line of its own
+        ("对 困难人群医保慢性 病门诊救助支付完", ("对 困难人群医保慢性 病门诊救助支付完", None)),
+    ],
+)
 def test_split_wrapped_names(printed, expected):
     from ingest.performance.indicators import _split_wrapped_names
+
     assert _split_wrapped_names(printed) == expected
 
 
@@ -442,16 +463,18 @@ def test_summary_table():
 
 
 def test_never_raises_on_damaged_tables():
-    broken = "\n".join([
-        "# 项目支出绩效自评表",
-        "项目名称\t\t",
-        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
-        "\t产出指标\t\t\t\t\t10\t",
-        "总分\t\t\t\t\tx\t",
-        "某某项目绩效目标表",
-        "项目名称\t某某项目",
-        "预算数\t12. 5",
-    ])
+    broken = "\n".join(
+        [
+            "# 项目支出绩效自评表",
+            "项目名称\t\t",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+            "\t产出指标\t\t\t\t\t10\t",
+            "总分\t\t\t\t\tx\t",
+            "某某项目绩效目标表",
+            "项目名称\t某某项目",
+            "预算数\t12. 5",
+        ]
+    )
     res = _parse_text(broken)
     assert isinstance(res.problems, list)
     assert [p.project_name for p in res.projects] == ["某某项目"]
@@ -470,8 +493,7 @@ def test_sample_self_evaluations_004():
     assert len(res.projects) == 23 and not res.problems
     p = res.projects[0]
     assert p.project_name == "退役军人辅助性岗位经费"
-    assert (p.budget_wan, p.annual_budget_wan, p.executed_wan, p.execution_rate, p.score_total) == (
-        5.6, 5.6, 5.18, 92.5, 97.75)
+    assert (p.budget_wan, p.annual_budget_wan, p.executed_wan, p.execution_rate, p.score_total) == (5.6, 5.6, 5.18, 92.5, 97.75)
     inds = _inds(res, 1)
     assert sum(i.score for i in inds) + p.execution_score == pytest.approx(97.75)
     assert [len(_inds(res, n)) for n in (1, 2, 3, 4)] == [7, 8, 13, 13]
@@ -494,8 +516,14 @@ def test_sample_self_evaluations_002_and_003():
     assert not any(n.startswith("score_reconciliation") for p in res.projects for n in p.notes)
     res = _parse_sample("003_a908d6a88c021b91.txt")
     assert [p.project_name for p in res.projects] == [
-        "整体:北票市医疗保障局", "2024年医保基金监管经费", "整体:北票市医疗保障事务服务中心",
-        "困难群众医疗保障资金", "离休医疗保障", "医疗机构检查费", "2024年档案管理经费"]
+        "整体:北票市医疗保障局",
+        "2024年医保基金监管经费",
+        "整体:北票市医疗保障事务服务中心",
+        "困难群众医疗保障资金",
+        "离休医疗保障",
+        "医疗机构检查费",
+        "2024年档案管理经费",
+    ]
     assert [len(_inds(res, n)) for n in range(1, 8)] == [25, 9, 23, 9, 8, 10, 11]
     assert [p.score_total for p in res.projects] == [100, 89, 100, 100, 59, 98.21, 69]
 
@@ -506,7 +534,9 @@ def test_sample_targets():
     assert res.projects[4].budget_wan == 141405
     res = _parse_sample("extra/xa_ybj_2022_yusuan.txt")
     assert [(p.project_name, len(_inds(res, p.project_no))) for p in res.projects] == [
-        ("其他履职尽责专项业务费", 54), ("整体:西安市医疗保障局", 47)]
+        ("其他履职尽责专项业务费", 54),
+        ("整体:西安市医疗保障局", 47),
+    ]
     res = _parse_sample("001_ba0d23ffbd0d6f1c.txt")
     assert [len(_inds(res, p.project_no)) for p in res.projects] == [9, 16]
     res = _parse_sample("000_0b5863540bb89ed9.txt")

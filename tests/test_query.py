@@ -1,4 +1,5 @@
 """Ad-hoc queries: real answers from a small warehouse, and nothing that can harm it."""
+
 from __future__ import annotations
 
 import csv
@@ -31,8 +32,7 @@ TOTAL = Decimal("1334.00")  # 1234.50 + 99.25 + 0.25, by hand
 def warehouse(tmp_path):
     path = tmp_path / "warehouse.duckdb"
     con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE budget (dept VARCHAR, item VARCHAR, amount DECIMAL(18,2), "
-                "yr INTEGER, note VARCHAR)")
+    con.execute("CREATE TABLE budget (dept VARCHAR, item VARCHAR, amount DECIMAL(18,2), yr INTEGER, note VARCHAR)")
     con.executemany("INSERT INTO budget VALUES (?, ?, ?, ?, ?)", ROWS)
     con.close()
     return path
@@ -67,19 +67,22 @@ def test_csv_has_header_and_rows(warehouse):
     out = run_query("SELECT dept, amount, note FROM budget ORDER BY amount", warehouse, fmt="csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == ["dept", "amount", "note"]
-    assert rows[1:] == [["ABC", "0.25", "plain"], ["教育局", "99.25", ""],
-                        ["北京市财政局", "1234.50", "[bold]x[/] :smile:"]]
+    assert rows[1:] == [["ABC", "0.25", "plain"], ["教育局", "99.25", ""], ["北京市财政局", "1234.50", "[bold]x[/] :smile:"]]
 
 
 def test_json_keeps_chinese_and_types(warehouse):
     out = run_query("SELECT * FROM budget ORDER BY amount DESC", warehouse, fmt="json")
     assert "北京市财政局" in out  # ensure_ascii=False: no \\u escapes
     data = json.loads(out)
-    assert data[0] == {"dept": "北京市财政局", "item": "一般公共预算收入", "amount": 1234.5,
-                       "yr": 2024, "note": "[bold]x[/] :smile:"}
+    assert data[0] == {
+        "dept": "北京市财政局",
+        "item": "一般公共预算收入",
+        "amount": 1234.5,
+        "yr": 2024,
+        "note": "[bold]x[/] :smile:",
+    }
     assert data[1]["note"] is None
-    assert json.loads(run_query("SELECT DATE '2024-01-31' AS d", warehouse, fmt="json")) == [
-        {"d": "2024-01-31"}]
+    assert json.loads(run_query("SELECT DATE '2024-01-31' AS d", warehouse, fmt="json")) == [{"d": "2024-01-31"}]
 
 
 def test_decimal_zero_is_not_scientific(warehouse):
@@ -101,22 +104,24 @@ def test_table_lines_are_aligned_with_wide_characters(warehouse):
 def test_max_rows_truncates(warehouse):
     out = run_query("SELECT * FROM budget ORDER BY amount", warehouse, fmt="json", max_rows=2)
     assert [r["dept"] for r in json.loads(out)] == ["ABC", "教育局"]
-    assert run_query("SELECT * FROM budget", warehouse, max_rows=1).endswith(
-        "(1 row, more not shown)\n")
+    assert run_query("SELECT * FROM budget", warehouse, max_rows=1).endswith("(1 row, more not shown)\n")
 
 
-@pytest.mark.parametrize("sql", [
-    "SELECT 1",
-    "WITH a AS (SELECT 1 AS x) SELECT * FROM a",
-    "SELECT 1 UNION ALL SELECT 2",
-    "VALUES (1), (2)",
-    "DESCRIBE budget",
-    "SHOW TABLES",
-    "SUMMARIZE budget",
-    "FROM budget",
-    "SELECT 'a;b' AS s; ",
-    "SELECT 1 /* ; DROP TABLE budget */",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT 1",
+        "WITH a AS (SELECT 1 AS x) SELECT * FROM a",
+        "SELECT 1 UNION ALL SELECT 2",
+        "VALUES (1), (2)",
+        "DESCRIBE budget",
+        "SHOW TABLES",
+        "SUMMARIZE budget",
+        "FROM budget",
+        "SELECT 'a;b' AS s; ",
+        "SELECT 1 /* ; DROP TABLE budget */",
+    ],
+)
 def test_read_only_queries_pass(sql, warehouse):
     assert validate_read_only(sql) == sql.strip()
     run_query(sql, warehouse)
@@ -166,8 +171,9 @@ def test_refused(sql):
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("sql", ["DROP TABLE budget", "DELETE FROM budget",
-                                 "UPDATE budget SET amount = 0", "select 1; drop table budget"])
+@pytest.mark.parametrize(
+    "sql", ["DROP TABLE budget", "DELETE FROM budget", "UPDATE budget SET amount = 0", "select 1; drop table budget"]
+)
 def test_refused_query_leaves_warehouse_untouched(sql, warehouse):
     before = digest(warehouse)
     with pytest.raises(QueryRefused):

@@ -9,6 +9,7 @@ Warehouse files are inspected through `open_ro`, an in-memory connection that AT
 file: `duckdb.connect(path, read_only=True)` returns a cached instance within one process,
 which would keep showing a replaced file (see test_reader_keeps_old_state_across_swap).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from ingest import cli, load, pipeline
-from ingest import parse_document
+from ingest import cli, load, parse_document, pipeline
 from ingest.parse_document import parse_path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -301,8 +301,7 @@ def test_removing_the_first_of_two_copies_keeps_the_document_under_the_other_nam
     result = pipeline.refresh(inp, db, build=False)
 
     assert result.documents_parsed == 0 and result.removed == [BUDGET]
-    assert q(db, "select source_file, status from raw.documents where document_id = ?", [the_id]) == [
-        ("zz_copy.txt", "current")]
+    assert q(db, "select source_file, status from raw.documents where document_id = ?", [the_id]) == [("zz_copy.txt", "current")]
     assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] > 0
 
 
@@ -318,8 +317,9 @@ def test_same_document_under_two_names_loads_once(raw_base):
     assert result.duplicates == [f"copies/same.txt = {BUDGET}"]
     assert result.documents_seen == 4 and result.documents_parsed == 0 and result.documents_reused == 3
     assert q(db, "select count(*) from raw.documents where document_id = ?", [the_id])[0][0] == 1
-    assert sorted(r[0] for r in q(db, "select source_path from raw.document_files where document_id = ?", [the_id])) == \
-        sorted([BUDGET, "copies/same.txt"])
+    assert sorted(r[0] for r in q(db, "select source_path from raw.document_files where document_id = ?", [the_id])) == sorted(
+        [BUDGET, "copies/same.txt"]
+    )
     assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] == cells
 
     # on a fresh warehouse too (both names in the first run): still one document
@@ -339,8 +339,9 @@ def test_renamed_file_is_reused_and_renamed(raw_base):
 
     assert result.documents_parsed == 0 and result.documents_reused == 3
     assert result.removed == [FINAL]
-    assert q(db, "select source_path, source_file, status from raw.documents where document_id = ?", [the_id]) == \
-        [("renamed.txt", "renamed.txt", "current")]
+    assert q(db, "select source_path, source_file, status from raw.documents where document_id = ?", [the_id]) == [
+        ("renamed.txt", "renamed.txt", "current")
+    ]
     assert q(db, "select source_path from raw.document_files where document_id = ?", [the_id]) == [("renamed.txt",)]
 
 
@@ -351,8 +352,10 @@ def test_reader_keeps_old_state_across_swap(built, tmp_path, monkeypatch):
     inp, db = copy_warehouse(built[1], built[0], tmp_path)
     old_id, removed_id = doc_id(inp / BUDGET), doc_id(inp / PERF_OR_OTHER)
     reader = duckdb.connect(str(db), read_only=True)
-    snapshot = "select (select count(*) from raw.documents), (select count(*) from raw.amount_cells), " \
-               "(select count(*) from main.dim_document), (select string_agg(document_id, ',' order by document_id) from raw.documents)"
+    snapshot = (
+        "select (select count(*) from raw.documents), (select count(*) from raw.amount_cells), "
+        "(select count(*) from main.dim_document), (select string_agg(document_id, ',' order by document_id) from raw.documents)"
+    )
     before = reader.execute(snapshot).fetchone()
     assert before[0] == 5 and before[2] == 5
     inode = os.stat(db).st_ino
@@ -382,10 +385,12 @@ def test_reader_keeps_old_state_across_swap(built, tmp_path, monkeypatch):
     assert reader.execute("select count(*) from main.fct_expenditure").fetchone()[0] > 0
 
     # a new connection from another process sees the new state
-    code = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
-            "print(c.execute(\"select count(*) from raw.documents where status = 'current'\").fetchone()[0], "
-            "c.execute(\"select count(*) from raw.documents where status = 'superseded'\").fetchone()[0], "
-            "c.execute('select count(*) from main.dim_document').fetchone()[0])")
+    code = (
+        "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(c.execute(\"select count(*) from raw.documents where status = 'current'\").fetchone()[0], "
+        "c.execute(\"select count(*) from raw.documents where status = 'superseded'\").fetchone()[0], "
+        "c.execute('select count(*) from main.dim_document').fetchone()[0])"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["4", "1", "4"]
     assert q(db, "select count(*) from raw.documents where document_id = ?", [removed_id])[0][0] == 0
@@ -466,12 +471,18 @@ def test_publisher_slip_in_a_score_is_reported_and_does_not_block_publishing(bui
     result = pipeline.refresh(inp, db, build=True)
 
     assert result.published and result.documents_parsed == 1
-    rows = q(db, """select line_no, subject, printed_value - computed_value, passed from main.fct_reconciliation
-                    where rule_id = 'R12' and source_file = '004_7cec67b54d9192d1.txt' and not passed""")
+    rows = q(
+        db,
+        """select line_no, subject, printed_value - computed_value, passed from main.fct_reconciliation
+                    where rule_id = 'R12' and source_file = '004_7cec67b54d9192d1.txt' and not passed""",
+    )
     assert [(r[0], r[1], float(r[2]), r[3]) for r in rows] == [(19, "退役军人辅助性岗位经费", 2.0, False)]
-    assert q(db, """select score, weight from main.fct_performance_indicator where line_no = 19
+    assert q(
+        db,
+        """select score, weight from main.fct_performance_indicator where line_no = 19
                     and document_id = (select document_id from main.dim_document
-                                       where source_file = '004_7cec67b54d9192d1.txt')""") == [(12.0, 10.0)]
+                                       where source_file = '004_7cec67b54d9192d1.txt')""",
+    ) == [(12.0, 10.0)]
 
 
 def test_error_while_loading_leaves_live_untouched(raw_base, monkeypatch):
@@ -549,9 +560,11 @@ ENCODED = {  # name -> (codec for bytes, expected recorded encoding, line ending
     "crlf.txt": ("utf-8", "utf-8", "\r\n"),
 }
 BAD = {"empty.txt": "read", "binary.txt": "read", "truncated.txt": "detect", "recipe.txt": "detect"}
-RECIPE = ("红烧肉的做法\n\n材料：五花肉500克，冰糖30克，生抽2勺，老抽1勺，姜3片。\n\n"
-          "步骤：\n1. 五花肉切块，冷水下锅焯水。\n2. 小火炒糖色，下肉翻炒上色。\n"
-          "3. 加热水没过肉，炖一小时，大火收汁。\n")
+RECIPE = (
+    "红烧肉的做法\n\n材料：五花肉500克，冰糖30克，生抽2勺，老抽1勺，姜3片。\n\n"
+    "步骤：\n1. 五花肉切块，冷水下锅焯水。\n2. 小火炒糖色，下肉翻炒上色。\n"
+    "3. 加热水没过肉，炖一小时，大火收汁。\n"
+)
 
 
 @pytest.fixture
@@ -588,10 +601,16 @@ def test_bad_input_is_rejected_and_nothing_is_lost(messy_input, tmp_path):
     assert result.documents_seen == 2 + len(ENCODED) + len(BAD)
     assert result.documents_parsed == 2 + len(ENCODED)
     # every real document loaded, each variant with exactly the facts of the UTF-8 original
-    loaded = {r[0]: r[1:] for r in q(db, """
+    loaded = {
+        r[0]: r[1:]
+        for r in q(
+            db,
+            """
         select d.source_path, d.encoding, d.status, d.n_tables,
                (select count(*) from raw.amount_cells a where a.document_id = d.document_id)
-        from raw.documents d""")}
+        from raw.documents d""",
+        )
+    }
     assert set(loaded) == {BUDGET, FINAL, *ENCODED}
     original = loaded[BUDGET]
     assert original[3] > 200
@@ -602,7 +621,7 @@ def test_bad_input_is_rejected_and_nothing_is_lost(messy_input, tmp_path):
     assert {k: v["stage"] for k, v in by_result.items()} == BAD
     in_db = {r[0]: r[1:] for r in q(db, "select source_path, stage, reason, content_sha256 from raw.ingest_rejections")}
     assert {k: v[0] for k, v in in_db.items()} == BAD
-    for name, (stage, reason, digest) in in_db.items():
+    for name, (_stage, reason, digest) in in_db.items():
         assert reason and digest == sha(inp / name)
     assert "empty" in in_db["empty.txt"][1]
     assert "not text" in in_db["binary.txt"][1]
@@ -618,8 +637,10 @@ def test_bad_input_is_rejected_and_nothing_is_lost(messy_input, tmp_path):
     for name, stage in BAD.items():
         assert f"rejected: {name} [{stage}]" in res.output
     # and the re-run reused the good documents and re-recorded the same rejections
-    assert q(db, "select documents_parsed, documents_reused, rejections from raw.refresh_log order by refreshed_at") == \
-        [(7, 0, 4), (0, 7, 4)]
+    assert q(db, "select documents_parsed, documents_reused, rejections from raw.refresh_log order by refreshed_at") == [
+        (7, 0, 4),
+        (0, 7, 4),
+    ]
 
 
 def test_documents_missing_keys_do_not_hold_back_the_refresh(tmp_path):
@@ -632,8 +653,7 @@ def test_documents_missing_keys_do_not_hold_back_the_refresh(tmp_path):
     assert not re.search(r"(?:19|20)\d{2}\s*年", no_year)
     (inp / "no_year.txt").write_text(no_year, encoding="utf-8")
     # the same document with its years in Chinese numerals (二〇二三年) is read as 2023
-    (inp / "cn_year.txt").write_text(text.replace("2023 年", "二〇二三年").replace("2023年", "二〇二三年"),
-                                     encoding="utf-8")
+    (inp / "cn_year.txt").write_text(text.replace("2023 年", "二〇二三年").replace("2023年", "二〇二三年"), encoding="utf-8")
     # 001 line 353 '2101506 医疗经办事务 450000.00 … 450000.00' with its code OCR'd to six digits
     # and its name damaged, so the catalogue cannot complete it: the row loses its code (a
     # 6-digit func_code used to fail dim_func_subject's tests and block the build)
@@ -649,13 +669,22 @@ def test_documents_missing_keys_do_not_hold_back_the_refresh(tmp_path):
     assert [(r["source_path"], r["stage"]) for r in result.rejections] == [("no_year.txt", "detect")]
     assert "no fiscal year" in result.rejections[0]["reason"]
     assert sorted(q(db, "select source_file, year from main.dim_document")) == [
-        (FINAL, 2024), ("cn_year.txt", 2023), ("code6.txt", 2023)]
+        (FINAL, 2024),
+        ("cn_year.txt", 2023),
+        ("code6.txt", 2023),
+    ]
     assert q(db, "select source_file, stage from main.ingest_rejections") == [("no_year.txt", "detect")]
-    assert q(db, """select line_no, printed, repaired, rule from main.fct_repairs
-                    where source_file = 'code6.txt' and rule = 'code_unusable'""") == [(353, "210150", None, "code_unusable")]
+    assert q(
+        db,
+        """select line_no, printed, repaired, rule from main.fct_repairs
+                    where source_file = 'code6.txt' and rule = 'code_unusable'""",
+    ) == [(353, "210150", None, "code_unusable")]
     # the lost 45 万元 (450000.00 元) of 项目支出 shows in the subtotal checks of its table
-    gaps = q(db, """select subject, printed_value - computed_value from main.fct_reconciliation
-                    where source_file = 'code6.txt' and rule_id = 'R01' and measure = '项目支出' and not passed""")
+    gaps = q(
+        db,
+        """select subject, printed_value - computed_value from main.fct_reconciliation
+                    where source_file = 'code6.txt' and rule_id = 'R01' and measure = '项目支出' and not passed""",
+    )
     assert sorted((s, float(d)) for s, d in gaps) == [("210", 45.0), ("21015", 45.0), ("合计", 45.0)]
 
 
@@ -721,8 +750,9 @@ def test_one_failing_table_keeps_the_rest_of_the_document(monkeypatch, tmp_path)
     result = pipeline.refresh(inp, db, build=False, jobs=1)
     assert result.table_errors == 1 and result.rejections == []
     the_id = doc_id(inp / FINAL)
-    assert q(db, "select table_no, reason from raw.table_errors where document_id = ?", [the_id]) == \
-        [(next(iter(broken_nos)), "ValueError: cannot read this table")]
+    assert q(db, "select table_no, reason from raw.table_errors where document_id = ?", [the_id]) == [
+        (next(iter(broken_nos)), "ValueError: cannot read this table")
+    ]
     assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [the_id])[0][0] == len(expected)
 
 
@@ -785,7 +815,7 @@ def test_file_edited_into_garbage_keeps_its_last_good_version(tmp_path):
     cells = q(db, "select count(*) from raw.amount_cells where document_id = ?", [good_id])[0][0]
     assert cells > 0
 
-    (inp / BUDGET).write_bytes(b"")          # the publisher's file is now empty
+    (inp / BUDGET).write_bytes(b"")  # the publisher's file is now empty
     result = pipeline.refresh(inp, db, build=False)
     assert [r["source_path"] for r in result.rejections] == [BUDGET]
     assert "previous version of this file is kept" in result.rejections[0]["reason"]
@@ -794,7 +824,7 @@ def test_file_edited_into_garbage_keeps_its_last_good_version(tmp_path):
     assert q(db, "select count(*) from raw.amount_cells where document_id = ?", [good_id])[0][0] == cells
 
     shutil.copy(SAMPLES / BUDGET, inp / BUDGET)
-    edit_file(inp / BUDGET)                  # a readable new version replaces it
+    edit_file(inp / BUDGET)  # a readable new version replaces it
     result = pipeline.refresh(inp, db, build=False)
     new_id = doc_id(inp / BUDGET)
     assert result.rejections == [] and result.documents_parsed == 1

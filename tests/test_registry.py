@@ -1,5 +1,6 @@
 """The table-kind registry and the template vocabulary are data: adding a title form or a
 header synonym is one line in seeds/registry/, and the parser reads a table that uses it."""
+
 from __future__ import annotations
 
 import csv
@@ -65,10 +66,12 @@ def test_a_title_and_header_synonyms_are_one_line_of_data_each(registry_copy):
     # the header means nothing yet: the kind's default column order (合计, 基本, 项目) misreads it
     assert before[("2010101", "基本支出")] == 10.00
 
-    _add(registry_copy,
-         ["column_measure", "10", "基本支出", "日常运转经费", ""],
-         ["column_measure", "9", "项目支出", "专项开支", ""],
-         ["column_measure", "12", "合计", "总额", ""])
+    _add(
+        registry_copy,
+        ["column_measure", "10", "基本支出", "日常运转经费", ""],
+        ["column_measure", "9", "项目支出", "专项开支", ""],
+        ["column_measure", "12", "合计", "总额", ""],
+    )
     cells = parse_financial_table(segment_tables(_doc(TABLE), "万元")[0], "预算")
     got = {(c.subject_code, c.measure): c.amount for c in cells}
     assert got[("2010101", "基本支出")] == 20.00

@@ -8,6 +8,7 @@ publish: each document either loads (its inconsistencies become reconciliation f
 repairs, which are data) or is rejected with its reason; no parser crash, no failed build.
 The originals are refreshed alongside and must keep every check they pass on their own.
 """
+
 from __future__ import annotations
 
 import random
@@ -16,8 +17,8 @@ import shutil
 from pathlib import Path
 
 import duckdb
-
 from conftest import SAMPLES
+
 from ingest import pipeline
 
 SEED = 20261201
@@ -29,8 +30,9 @@ STRAY = ["\ufffd", "|", "\t", "  ", "表", "合计", "##", "单位：元", "2019
 def damage(lines: list[str], rng: random.Random) -> list[str]:
     lines = list(lines)
     for _ in range(rng.randint(3, 12)):
-        op = rng.choice(["drop_digit", "junk_amount", "delete", "double", "stray", "swap", "score", "split",
-                         "run_together", "blank"])
+        op = rng.choice(
+            ["drop_digit", "junk_amount", "delete", "double", "stray", "swap", "score", "split", "run_together", "blank"]
+        )
         i = rng.randrange(len(lines))
         line, cells = lines[i], lines[i].split("\t")
         if op == "drop_digit":
@@ -39,7 +41,7 @@ def damage(lines: list[str], rng: random.Random) -> list[str]:
                 k = rng.choice(coded)
                 code = lines[k].split("\t")[0]
                 j = rng.randrange(len(code))
-                lines[k] = code[:j] + code[j + 1:] + lines[k][len(code):]
+                lines[k] = code[:j] + code[j + 1 :] + lines[k][len(code) :]
         elif op == "junk_amount":
             numeric = [j for j, c in enumerate(cells) if c.strip() and re.fullmatch(r"[\d,.\s]+", c.strip())]
             if numeric:
@@ -60,13 +62,14 @@ def damage(lines: list[str], rng: random.Random) -> list[str]:
             scored = [k for k, text in enumerate(lines) if re.search(r"\t\d+(\.\d+)?\t\d+(\.\d+)?\t?$", text)]
             if scored:
                 k = rng.choice(scored)
-                lines[k] = re.sub(r"\t(\d+(?:\.\d+)?)(\t?)$", lambda m: f"\t{rng.choice([999, 150, -5, 0.001])}{m.group(2)}",
-                                  lines[k])
+                lines[k] = re.sub(
+                    r"\t(\d+(?:\.\d+)?)(\t?)$", lambda m: f"\t{rng.choice([999, 150, -5, 0.001])}{m.group(2)}", lines[k]
+                )
         elif op == "split" and len(line) > 6:
             j = rng.randrange(1, len(line))
-            lines[i:i + 1] = [line[:j], line[j:]]
+            lines[i : i + 1] = [line[:j], line[j:]]
         elif op == "run_together" and i + 1 < len(lines):
-            lines[i:i + 2] = [line + lines[i + 1]]
+            lines[i : i + 2] = [line + lines[i + 1]]
         elif op == "blank" and len(cells) > 1:
             cells[rng.randrange(len(cells))] = ""
             lines[i] = "\t".join(cells)
@@ -136,6 +139,7 @@ def test_tables_printed_twice_give_the_same_facts(tmp_path: Path):
     tables again for its only 单位). The facts are those of one printing, and the second
     printing is checked against the first (R06) without false findings. Three printings of
     one fact used to make two R06 rows with one check_id, which failed the build."""
+
     def printed_twice(path: Path):
         text = path.read_text(encoding="utf-8")
         yield path.name, text + "\n" + text
@@ -146,10 +150,14 @@ def test_tables_printed_twice_give_the_same_facts(tmp_path: Path):
     con = duckdb.connect(str(db), read_only=True)
     try:
         for model, columns in FACTS.items():
-            def facts(folder):
-                return sorted(con.execute(f"""select d.source_file, {columns} from main.{model} f
+
+            def facts(folder, model=model, columns=columns):
+                return sorted(
+                    con.execute(f"""select d.source_file, {columns} from main.{model} f
                                               join main.dim_document d using (document_id)
-                                              where d.source_path like '{folder}/%'""").fetchall())
+                                              where d.source_path like '{folder}/%'""").fetchall()
+                )
+
             once = facts("original")
             assert once, model
             assert facts("twice") == once, model

@@ -1,20 +1,28 @@
 """Text repairs on fragments written from the samples' damage patterns."""
+
 import pytest
 
-from ingest.text import decode_bytes, parse_amount, parse_code, split_cells, UnreadableDocument
+from ingest.text import UnreadableDocument, decode_bytes, parse_amount, parse_code, split_cells
 
 
-@pytest.mark.parametrize("printed, value", [
-    ("8476. 31", 8476.31),        # OCR inner space (sample 000)
-    ("3,131,700.00", 3131700.0),  # thousands separators (sample 001)
-    ("1,459.71", 1459.71),
-    ("1，459.71", 1459.71),       # full-width comma
-    ("11915. 40", 11915.40),
-    ("0.00", 0.0),
-    ("-20400", -20400.0),
-    ("—", None), ("-", None), ("", None), ("·", None), ("_", None),
-    ("明显提高", None),
-])
+@pytest.mark.parametrize(
+    "printed, value",
+    [
+        ("8476. 31", 8476.31),  # OCR inner space (sample 000)
+        ("3,131,700.00", 3131700.0),  # thousands separators (sample 001)
+        ("1,459.71", 1459.71),
+        ("1，459.71", 1459.71),  # full-width comma
+        ("11915. 40", 11915.40),
+        ("0.00", 0.0),
+        ("-20400", -20400.0),
+        ("—", None),
+        ("-", None),
+        ("", None),
+        ("·", None),
+        ("_", None),
+        ("明显提高", None),
+    ],
+)
 def test_parse_amount(printed, value):
     assert parse_amount(printed) == value
 
@@ -22,8 +30,8 @@ def test_parse_amount(printed, value):
 def test_parse_code_keeps_only_real_codes():
     assert parse_code("2101506") == "2101506"
     assert parse_code(" 31203") == "31203"
-    assert parse_code("3010") == "3010"       # cut short: kept, completed later from the name
-    assert parse_code("1 17 5") is None       # OCR junk in a header is not a code
+    assert parse_code("3010") == "3010"  # cut short: kept, completed later from the name
+    assert parse_code("1 17 5") is None  # OCR junk in a header is not a code
     assert parse_code("118. 34") is None
 
 

@@ -14,6 +14,7 @@ Amounts stay in the printed unit; dbt converts to 万元. To add a layout: give 
 row in table_kinds.csv (or a synonym in template_vocabulary.csv) and, if no parser reads it
 yet, a module here registered in PARSERS.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -5,6 +5,7 @@ prints, matched against the template vocabulary (seeds/registry/template_vocabul
 `column_measure`, `income_column`); a per-kind default applies when the header is too damaged
 to read.
 """
+
 from __future__ import annotations
 
 import re
@@ -119,4 +120,3 @@ def func_layout(table: Table) -> ColumnLayout:
         if seen[m] > 1:
             best.measures[col] = f"{m}(第{col + 1}栏)"
     return best
-

@@ -1,4 +1,5 @@
 """The 决算 basic-expenditure layout: code / name / amount groups side by side."""
+
 from __future__ import annotations
 
 import re
@@ -6,6 +7,7 @@ import re
 from ..model import AmountCell, Table
 from ..text import compact, parse_amount, parse_code
 from .columns import header_blocks, merged_headers
+
 
 def has_group_columns(table: Table) -> bool:
     """The header repeats 编码 / 名称 / 决算数 groups side by side."""
@@ -21,7 +23,6 @@ def _group_columns(table: Table) -> list[tuple[int, int, int]] | None:
         if len(code_cols) >= 2 and not any("政府" in heads[i] for i in code_cols):
             return [(c, c + 1, c + 2) for c in code_cols]
     return None
-
 
 
 def parse_econ_groups(table: Table) -> list[AmountCell]:
@@ -59,15 +60,23 @@ def parse_econ_groups(table: Table) -> list[AmountCell]:
                 if parse_code(text) or (text and parse_amount(text) is None and not total):
                     text, k = "", j - 1
                 measure = total.group(1) if total else "决算数"
-                out.append(AmountCell(
-                    table_no=table.table_no, line_no=row.line_no,
-                    row_kind="total" if total else "item", subject_scheme="econ_dept",
-                    subject_code=code, subject_name=name if code else c, subject_code_printed=code,
-                    measure=measure, amount_text=text, amount=parse_amount(text),
-                    amount_unit=table.amount_unit, column_no=k + 1,
-                ))
+                out.append(
+                    AmountCell(
+                        table_no=table.table_no,
+                        line_no=row.line_no,
+                        row_kind="total" if total else "item",
+                        subject_scheme="econ_dept",
+                        subject_code=code,
+                        subject_name=name if code else c,
+                        subject_code_printed=code,
+                        measure=measure,
+                        amount_text=text,
+                        amount=parse_amount(text),
+                        amount_unit=table.amount_unit,
+                        column_no=k + 1,
+                    )
+                )
                 i = max(k + 1, i + 1)
                 continue
             i += 1
     return out
-

@@ -1,5 +1,6 @@
 """Code repairs at document level: codes printed cut short or missing, restored from the
 classification catalogues or from the document's other tables, each repair recorded."""
+
 from __future__ import annotations
 
 from ..catalogue import econ_catalogue, func_catalogue, normalise_name
@@ -30,33 +31,59 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
         first = cell_group[0]
         code = first.subject_code
         if code and len(code) in (4, 6) and first.subject_scheme in ("func", "econ_dept"):
-            cat = _catalogue_of(first.subject_scheme)
+            cat = _catalogue_of(first.subject_scheme or "")
             fixed = cat.by_prefix_and_name(code, first.subject_name or "")
             if fixed is None:
                 fixed = _from_siblings(cells, first, prefix=code)
             if fixed:
                 for c in cell_group:
                     c.subject_code = fixed
-                repairs.append(Repair(first.table_no, first.line_no, f"{first.subject_scheme}_code", code, fixed,
-                                      "code_completed_from_name", f"printed {code} {first.subject_name}"))
+                repairs.append(
+                    Repair(
+                        first.table_no,
+                        first.line_no,
+                        f"{first.subject_scheme}_code",
+                        code,
+                        fixed,
+                        "code_completed_from_name",
+                        f"printed {code} {first.subject_name}",
+                    )
+                )
         code = first.subject_code
-        valid = _CODE_LENGTHS.get(first.subject_scheme)
-        if code and valid and (len(code) not in valid or not _catalogue_of(first.subject_scheme).has_class(code)):
+        valid = _CODE_LENGTHS.get(first.subject_scheme or "")
+        if code and valid and (len(code) not in valid or not _catalogue_of(first.subject_scheme or "").has_class(code)):
             # not a code of this classification (an OCR'd digit lost or gained) and nothing to
             # complete it from: the row goes on without a code, so its amount cannot become a
             # fact under a code that does not exist; the subtotal checks (R01) show the gap,
             # and a name printed by a sibling table may still give it its code (below)
             for c in cell_group:
                 c.subject_code = None
-            repairs.append(Repair(first.table_no, first.line_no, f"{first.subject_scheme}_code", code, None,
-                                  "code_unusable", f"printed {code} {first.subject_name}: not a "
-                                  f"{'/'.join(map(str, sorted(valid)))}-digit code under a known 类"))
+            repairs.append(
+                Repair(
+                    first.table_no,
+                    first.line_no,
+                    f"{first.subject_scheme}_code",
+                    code,
+                    None,
+                    "code_unusable",
+                    f"printed {code} {first.subject_name}: not a {'/'.join(map(str, sorted(valid)))}-digit code under a known 类",
+                )
+            )
         paired = first.paired_code
         if paired and (len(paired) not in _CODE_LENGTHS["econ_gov"] or not econ_catalogue().has_class(paired)):
             for c in cell_group:
                 c.paired_code = c.paired_name = None
-            repairs.append(Repair(first.table_no, first.line_no, "paired_code", paired, None, "code_unusable",
-                                  f"printed {paired} beside {code}: not a 3/5-digit code under a known 类"))
+            repairs.append(
+                Repair(
+                    first.table_no,
+                    first.line_no,
+                    "paired_code",
+                    paired,
+                    None,
+                    "code_unusable",
+                    f"printed {paired} beside {code}: not a 3/5-digit code under a known 类",
+                )
+            )
     # names without codes: align with sibling tables that print codes
     by_table: dict[int, list[list[AmountCell]]] = {}
     for group in _rows(cells):
@@ -83,8 +110,17 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                 if ref_name == name or (len(name) >= 4 and (ref_name.startswith(name) or name.startswith(ref_name))):
                     for c in g:
                         c.subject_code = ref_code
-                    repairs.append(Repair(table_no, g[0].line_no, "func_code", None, ref_code,
-                                          "code_from_sibling_table", f"name {g[0].subject_name} matched in order"))
+                    repairs.append(
+                        Repair(
+                            table_no,
+                            g[0].line_no,
+                            "func_code",
+                            None,
+                            ref_code,
+                            "code_from_sibling_table",
+                            f"name {g[0].subject_name} matched in order",
+                        )
+                    )
                     pos = k + 1
                     break
     return repairs
@@ -94,7 +130,16 @@ def _rows(cells: list[AmountCell]) -> list[list[AmountCell]]:
     groups: dict[tuple, list[AmountCell]] = {}
     for c in cells:
         if c.subject_scheme in ("func", "econ_dept"):
-            groups.setdefault((c.table_no, c.line_no, c.column_no if c.subject_scheme == "econ_dept" and c.measure == "决算数" else 0, c.subject_code_printed, c.subject_name), []).append(c)
+            groups.setdefault(
+                (
+                    c.table_no,
+                    c.line_no,
+                    c.column_no if c.subject_scheme == "econ_dept" and c.measure == "决算数" else 0,
+                    c.subject_code_printed,
+                    c.subject_name,
+                ),
+                [],
+            ).append(c)
     return list(groups.values())
 
 
@@ -115,7 +160,12 @@ def _reference_sequence(cells: list[AmountCell], exclude_table: int) -> list[tup
 def _from_siblings(cells: list[AmountCell], target: AmountCell, prefix: str) -> str | None:
     name = normalise_name(target.subject_name)
     for c in cells:
-        if (c.subject_scheme == target.subject_scheme and c.subject_code and c.subject_code.startswith(prefix)
-                and len(c.subject_code) > len(prefix) and normalise_name(c.subject_name) == name):
+        if (
+            c.subject_scheme == target.subject_scheme
+            and c.subject_code
+            and c.subject_code.startswith(prefix)
+            and len(c.subject_code) > len(prefix)
+            and normalise_name(c.subject_name) == name
+        ):
             return c.subject_code
     return None

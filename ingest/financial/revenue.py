@@ -2,6 +2,7 @@
 
 Labels are matched against the template vocabulary (`revenue_line`, `revenue_total` in
 seeds/registry/template_vocabulary.csv)."""
+
 from __future__ import annotations
 
 import re
@@ -10,6 +11,7 @@ from .. import registry
 from ..model import AmountCell, Table
 from ..text import compact, parse_amount
 from .columns import header_blocks, merged_headers
+
 
 def revenue_label(text: str) -> str:
     """A printed income line label without numbering ('一、', '(1)', '1、') or decoration."""
@@ -74,9 +76,16 @@ def parse_summary_revenue(table: Table) -> list[AmountCell]:
 
 def _revenue_cell(table, row, row_kind, kind, label, text, col) -> AmountCell:
     return AmountCell(
-        table_no=table.table_no, line_no=row.line_no, row_kind=row_kind, subject_scheme="revenue",
-        subject_code=kind, subject_name=label, subject_code_printed=None, measure="收入",
-        amount_text=text, amount=parse_amount(text), amount_unit=table.amount_unit,
+        table_no=table.table_no,
+        line_no=row.line_no,
+        row_kind=row_kind,
+        subject_scheme="revenue",
+        subject_code=kind,
+        subject_name=label,
+        subject_code_printed=None,
+        measure="收入",
+        amount_text=text,
+        amount=parse_amount(text),
+        amount_unit=table.amount_unit,
         column_no=None if col is None else col + 1,
     )
-

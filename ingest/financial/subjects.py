@@ -1,5 +1,6 @@
 """Tables whose rows are classification subjects (功能分类 or 经济分类 codes) with amounts:
 支出总表, 一般公共预算支出表, 基本支出表 (one column per measure), 收入总表 …"""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def _split_code_name(cells: list[str], layout: ColumnLayout) -> tuple[str | None
     for i in search:
         c = cells[i].strip()
         code = parse_code(c)
-        if code and not (i == 0 and layout.code_col not in (None, 0) and re.fullmatch(r"\d{1,3}", c) and layout.code_col > 0):
+        if code and not (i == 0 and layout.code_col is not None and layout.code_col > 0 and re.fullmatch(r"\d{1,3}", c)):
             name_idx = i + 1
             while name_idx < len(cells) and not compact(cells[name_idx]):
                 name_idx += 1
@@ -84,25 +85,46 @@ def parse_subject_table(table: Table, scheme: str) -> list[AmountCell]:
         for col, measure, text, value in amounts:
             if value is None and not re.search(r"\d", text):
                 continue
-            made.append(AmountCell(
-                table_no=table.table_no, line_no=row.line_no, row_kind=row_kind,
-                subject_scheme=scheme, subject_code=code, subject_name=name_c or None,
-                subject_code_printed=code, measure=measure, amount_text=text, amount=value,
-                amount_unit=table.amount_unit, paired_code=paired_code, paired_name=paired_name,
-                column_no=col + 1,
-            ))
+            made.append(
+                AmountCell(
+                    table_no=table.table_no,
+                    line_no=row.line_no,
+                    row_kind=row_kind,
+                    subject_scheme=scheme,
+                    subject_code=code,
+                    subject_name=name_c or None,
+                    subject_code_printed=code,
+                    measure=measure,
+                    amount_text=text,
+                    amount=value,
+                    amount_unit=table.amount_unit,
+                    paired_code=paired_code,
+                    paired_name=paired_name,
+                    column_no=col + 1,
+                )
+            )
         if not made and row_kind == "item":
             # a subject printed with no amount at all: keep it as evidence (zero-width row)
-            made.append(AmountCell(
-                table_no=table.table_no, line_no=row.line_no, row_kind=row_kind,
-                subject_scheme=scheme, subject_code=code, subject_name=name_c or None,
-                subject_code_printed=code, measure="(空)", amount_text="", amount=None,
-                amount_unit=table.amount_unit, paired_code=paired_code, paired_name=paired_name,
-            ))
+            made.append(
+                AmountCell(
+                    table_no=table.table_no,
+                    line_no=row.line_no,
+                    row_kind=row_kind,
+                    subject_scheme=scheme,
+                    subject_code=code,
+                    subject_name=name_c or None,
+                    subject_code_printed=code,
+                    measure="(空)",
+                    amount_text="",
+                    amount=None,
+                    amount_unit=table.amount_unit,
+                    paired_code=paired_code,
+                    paired_name=paired_name,
+                )
+            )
         cells_out.extend(made)
         last_item = made if row_kind == "item" else []
     return cells_out
-
 
 
 def is_by_unit_table(table: Table) -> bool:
@@ -110,4 +132,3 @@ def is_by_unit_table(table: Table) -> bool:
     code: their 6-digit codes are unit codes, not subjects."""
     head = "".join(compact(c) for r in table.header_rows for c in r.cells[:3])
     return "单位编码" in head or "单位名称" in head or "单位代码" in head
-

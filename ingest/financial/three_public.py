@@ -2,6 +2,7 @@
 their 合计, per stage, in the tall (one line per item), wide (one line of 6 or 12 amounts) and
 by-unit (one line per budget unit) layouts. Item words: `three_public_item` in
 seeds/registry/template_vocabulary.csv."""
+
 from __future__ import annotations
 
 import re
@@ -87,10 +88,10 @@ def parse_three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
             n = len(cells)
             stages = ["预算", "决算"] if (n - start >= 12 and "决算" in head_text) else [doc_stage or "预算"]
             for s_i, stage in enumerate(stages):
-                for k, item in enumerate(THREE_PUBLIC_WIDE):
+                for k, wide_item in enumerate(THREE_PUBLIC_WIDE):
                     idx = start + s_i * 6 + k
                     if idx < n and parse_amount(cells[idx]) is not None:
-                        out.append(_tp_cell(table, row, item, stage, cells[idx], idx))
+                        out.append(_tp_cell(table, row, wide_item, stage, cells[idx], idx))
             continue
         if label_idx is None or not nonempty:
             continue
@@ -125,12 +126,18 @@ def _wide_first_column(table: Table) -> int:
     return 0
 
 
-def _tp_cell(table, row, item, stage, text, idx) -> AmountCell | None:
+def _tp_cell(table, row, item, stage, text, idx) -> AmountCell:
     return AmountCell(
-        table_no=table.table_no, line_no=row.line_no,
+        table_no=table.table_no,
+        line_no=row.line_no,
         row_kind="total" if item == "合计" else ("parent" if item == "公务用车购置及运行维护费" else "item"),
-        subject_scheme="three_public", subject_code=item, subject_name=item, subject_code_printed=None,
-        measure=stage, amount_text=text.strip(), amount=parse_amount(text), amount_unit=table.amount_unit,
+        subject_scheme="three_public",
+        subject_code=item,
+        subject_name=item,
+        subject_code_printed=None,
+        measure=stage,
+        amount_text=text.strip(),
+        amount=parse_amount(text),
+        amount_unit=table.amount_unit,
         column_no=idx + 1,
     )
-

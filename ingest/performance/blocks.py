@@ -1,16 +1,16 @@
 """One table between two titles: its zones (header, indicator header, indicator rows) and
 the project record every layout starts from.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..model import PerformanceProject
-from .rows import Row, _TERMINATOR, _clean, _key, _level_word
-from .titles import _Title, _name_from_title, _single_cell
 from .header import _is_indicator_header, _read_name
 from .indicators import _IndicatorReader
-
+from .rows import _TERMINATOR, Row, _clean, _key, _level_word
+from .titles import _name_from_title, _single_cell, _Title
 
 # ---------------------------------------------------------------- table readers
 
@@ -26,7 +26,7 @@ def _split_zones(rows: list[Row]) -> tuple[list[Row], Row | None, list[Row]]:
     """Header zone (project info), the indicator header row, the indicator rows."""
     for i, row in enumerate(rows):
         if _is_indicator_header(row):
-            return rows[:i], row, rows[i + 1:]
+            return rows[:i], row, rows[i + 1 :]
     return rows, None, []
 
 
@@ -49,8 +49,13 @@ def _read_indicator_rows(reader: _IndicatorReader, rows: list[Row], stop) -> Row
 def _new_project(no: int, block: _Block, layout: str) -> PerformanceProject:
     last = block.rows[-1].line_no if block.rows else block.title.index + 1
     return PerformanceProject(
-        project_no=no, stage=block.title.stage, layout=layout, table_title=block.title.text,
-        line_start=block.title.index + 1, line_end=last, project_name=None,
+        project_no=no,
+        stage=block.title.stage,
+        layout=layout,
+        table_title=block.title.text,
+        line_start=block.title.index + 1,
+        line_end=last,
+        project_name=None,
     )
 
 

@@ -1,16 +1,25 @@
 """The header zone of a performance table (above its indicator rows): project name and
 code, people, budget lines, the quarterly plan and the goal texts.
 """
+
 from __future__ import annotations
 
 import re
 
 from ..model import PerformanceProject
 from .rows import (
-    Row, _LOOKALIKE, _MONTH, _PAGE_NO, _PROJECT_CODE, _TABLE_LABELS, _amount, _clean, _is_number, _key,
+    _LOOKALIKE,
+    _MONTH,
+    _PAGE_NO,
+    _PROJECT_CODE,
+    _TABLE_LABELS,
+    Row,
+    _amount,
+    _clean,
+    _is_number,
+    _key,
 )
 from .titles import _single_cell
-
 
 # ---------------------------------------------------------------- header zone
 
@@ -31,10 +40,10 @@ def _after_label(joined: str, label: str, stops: tuple[str, ...], skip: tuple[st
     pos = joined.find(label)
     if pos < 0:
         return None
-    rest = re.sub(r"^[^\u4e00-\u9fff0-9A-Za-z\"“(（]+", "", joined[pos + len(label):])
+    rest = re.sub(r"^[^\u4e00-\u9fff0-9A-Za-z\"“(（]+", "", joined[pos + len(label) :])
     for tail in skip:
         if rest.startswith(tail):
-            rest = re.sub(r"^[^\u4e00-\u9fff0-9A-Za-z\"“(（]+", "", rest[len(tail):])
+            rest = re.sub(r"^[^\u4e00-\u9fff0-9A-Za-z\"“(（]+", "", rest[len(tail) :])
     cut = len(rest)
     for stop in stops:
         p = rest.find(stop)
@@ -69,7 +78,7 @@ def _read_name(rows: list[Row]) -> str | None:
             continue
         name = _after_label(joined, label, _NAME_STOPS[1:], skip=("主管部门及代码",))
         parts = [name] if name else []
-        for nxt in rows[i + 1:i + 4]:
+        for nxt in rows[i + 1 : i + 4]:
             if not nxt.filled or _PAGE_NO.match(nxt.joined):
                 continue
             if len(nxt.filled) > 2 or any(lab in nxt.joined for lab in _TABLE_LABELS + ("资金", "预算")):
@@ -102,7 +111,7 @@ def _read_code(rows: list[Row]) -> str | None:
 
 def _pre_title_code(rows: list[Row], index: int) -> str | None:
     """A project code printed alone just above the title belongs to that table."""
-    for row in reversed(rows[max(0, index - 6):index]):
+    for row in reversed(rows[max(0, index - 6) : index]):
         if not row.filled:
             continue
         text = _single_cell(row)
@@ -132,10 +141,10 @@ def _read_people(rows: list[Row], proj: PerformanceProject) -> None:
                 proj.unit_name = unit.strip("-—") if unit else None
 
 
-def _numbers_after_label(row: Row, labels: dict[str, str]) -> dict[str, float]:
+def _numbers_after_label(row: Row, labels: dict[str, str]) -> dict[str, float | None]:
     """Label/value pairs in one row ('预算数 78.02 其中:财政资金 78.02 其他资金'): the first
     number after each label cell, skipping stray text cells ('资金')."""
-    out: dict[str, float] = {}
+    out: dict[str, float | None] = {}
     current = None
     for _, c in row.filled:
         k = _key(c)
@@ -154,14 +163,20 @@ def _numbers_after_label(row: Row, labels: dict[str, str]) -> dict[str, float]:
 
 
 _TARGET_BUDGET_LABELS = {
-    "年度资金总额": "budget", "实施期资金总额": "budget", "资金总额": "budget", "预算数": "budget",
-    "财政拨款": "fiscal", "财政资金": "fiscal", "财政": "fiscal", "其他资金": "other",
+    "年度资金总额": "budget",
+    "实施期资金总额": "budget",
+    "资金总额": "budget",
+    "预算数": "budget",
+    "财政拨款": "fiscal",
+    "财政资金": "fiscal",
+    "财政": "fiscal",
+    "其他资金": "other",
 }
 
 
 def _read_target_budget(rows: list[Row], proj: PerformanceProject) -> None:
     """预算数 / 资金总额 with 其中财政资金 (财政拨款) and 其他资金 of a 绩效目标表."""
-    found: dict[str, float] = {}
+    found: dict[str, float | None] = {}
     for row in rows:
         for f, v in _numbers_after_label(row, _TARGET_BUDGET_LABELS).items():
             found.setdefault(f, v)
@@ -189,7 +204,7 @@ def _read_plan(rows: list[Row], proj: PerformanceProject) -> None:
                 months[idx] = found
         if sum(len(v) for v in months.values()) < 2:
             continue
-        values = next((r for r in rows[i + 1:i + 3] if r.filled), None)
+        values = next((r for r in rows[i + 1 : i + 3] if r.filled), None)
         if values is None:
             return
         plan = _plan_values(values, months)
@@ -230,8 +245,8 @@ def _read_text_after(rows: list[Row], labels: tuple[str, ...]) -> str | None:
             label = next((lab for lab in labels if k.startswith(lab)), None)
             if label is None:
                 continue
-            own = _clean(c)[len(label):].lstrip(":：")
-            rest = "".join(_clean(x) for _, x in filled[pos + 1:])
+            own = _clean(c)[len(label) :].lstrip(":：")
+            rest = "".join(_clean(x) for _, x in filled[pos + 1 :])
             text = (own + rest).strip()
             return text or None
     return None

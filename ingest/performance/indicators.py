@@ -1,6 +1,7 @@
 """Indicator rows (一级/二级/三级指标 with their values), read by what their cells contain and by
 the table's own header positions where the row still lines up with them.
 """
+
 from __future__ import annotations
 
 import re
@@ -9,14 +10,30 @@ from functools import lru_cache
 
 from ..model import PerformanceIndicator
 from ..perf_values import achieved, clean_value_text, is_value_like, normalize_operator, parse_indicator_value
-from .rows import (
-    Row, _IMPLIED_L1, _L1_SHORT, _L1_WORDS, _L2_WORDS, _LABEL_SOURCES, _NAME_PREFIX, _PAGE_NO,
-    _PLACEHOLDER, _STANDARD_L1, _amount, _cjk_count, _clean, _has_cjk, _is_fragment, _is_number, _key,
-    _level_word, _raw, _split_level_prefix,
-)
 from .header import _is_indicator_header
 from .level_hints import label_class, level2_class
-
+from .rows import (
+    _IMPLIED_L1,
+    _L1_SHORT,
+    _L1_WORDS,
+    _L2_WORDS,
+    _LABEL_SOURCES,
+    _NAME_PREFIX,
+    _PAGE_NO,
+    _PLACEHOLDER,
+    _STANDARD_L1,
+    Row,
+    _amount,
+    _cjk_count,
+    _clean,
+    _has_cjk,
+    _is_fragment,
+    _is_number,
+    _key,
+    _level_word,
+    _raw,
+    _split_level_prefix,
+)
 
 # ---------------------------------------------------------------- indicators
 
@@ -192,7 +209,7 @@ class _IndicatorReader:
         tokens = [t for _, c in row.filled for t in c.split()]
         if not tokens:
             return False
-        kinds = []
+        kinds: list[tuple[str, str | None]] = []
         for t in tokens:
             k = _key(t)
             if len(k) == 1 and _has_cjk(k):
@@ -203,7 +220,8 @@ class _IndicatorReader:
                 kinds.append(("frag", k))
             else:
                 return False
-        for kind, k in kinds:
+        for kind, word in kinds:
+            k = word or ""
             if kind == "char":
                 self.vertical += k
                 if _level_word(self.vertical):
@@ -254,7 +272,7 @@ class _IndicatorReader:
         """The next row's name start, when no next row came: it stays with the row it was
         printed in, so no text is lost."""
         if self.name_carry is not None and self.items:
-            self.items[-1].indicator_name += self.name_carry[1]
+            self.items[-1].indicator_name = (self.items[-1].indicator_name or "") + self.name_carry[1]
         self.name_carry = None
 
     # -- centred merged cells
@@ -285,7 +303,7 @@ class _IndicatorReader:
         if self.layout == "c" or len(self.items) < 2 or not self._centred():
             return
         printed_at = {index for index, kind, _ in self.marks if kind == "l2"}
-        for index, kind, word in self.marks:
+        for index, kind, _word in self.marks:
             if kind != "l2" or not (0 < index < len(self.items)):
                 continue
             below = self.items[index]
@@ -300,8 +318,10 @@ class _IndicatorReader:
                 hint = level2_class(ind.indicator_name, ind.target_raw or ind.adjusted_target_raw)
                 if hint != target or label_class(ind.level2) == target:
                     break
-                self.notes.append(f"line {ind.line_no}: {ind.indicator_name}: 二级 {ind.level2} -> "
-                                  f"{below.level2} (centred label printed below the row)")
+                self.notes.append(
+                    f"line {ind.line_no}: {ind.indicator_name}: 二级 {ind.level2} -> "
+                    f"{below.level2} (centred label printed below the row)"
+                )
                 ind.level2 = below.level2
                 k -= 1
 
@@ -316,8 +336,7 @@ class _IndicatorReader:
         if not _SUBHEADER_WORD.search(row.joined):  # two cells with these words: one at least
             return False
         keys = [_key(c) for _, c in row.filled]
-        return (sum(1 for k in keys if _SUBHEADER_WORD.search(k)) >= 2
-                and not any(_is_number(c) for _, c in row.filled))
+        return sum(1 for k in keys if _SUBHEADER_WORD.search(k)) >= 2 and not any(_is_number(c) for _, c in row.filled)
 
     @staticmethod
     def _overlay(row: Row) -> bool:
@@ -349,8 +368,14 @@ class _IndicatorReader:
         with the next line when that line lacks a proper name.
         """
         cells = _prepare_cells(row)
-        if (hold and not dry and self.layout == "t" and self.cols.has_desc and len(cells) >= 2
-                and not any(is_value_like(c) or _level_word(c) for _, c in cells)):
+        if (
+            hold
+            and not dry
+            and self.layout == "t"
+            and self.cols.has_desc
+            and len(cells) >= 2
+            and not any(is_value_like(c) or _level_word(c) for _, c in cells)
+        ):
             self.pending, self.pending_seq = row, self.row_seq
             return False
         parsed = self._positional(row, cells) if self.layout in ("a", "b") else None
@@ -433,7 +458,8 @@ class _IndicatorReader:
         texts = [c for _, c in cells]
         if self.layout == "c":
             return self._content_c(texts)
-        levels, pos = [], 0
+        levels: list[str] = []
+        pos = 0
         while pos < len(texts):
             c = texts[pos]
             word = _level_word(c) or _L1_SHORT.get(_key(c))
@@ -455,7 +481,7 @@ class _IndicatorReader:
         name = texts[pos]  # as printed: _emit cleans it
         if is_value_like(texts[pos]):
             return (levels, None, None) if levels else None
-        rest = texts[pos + 1:]
+        rest = texts[pos + 1 :]
         values = self._assign(rest)
         return levels, name, values
 
@@ -472,6 +498,7 @@ class _IndicatorReader:
         head = texts[: end - 3]
         degree = texts[end - 3]
         op_pos = next((i for i, c in enumerate(head) if normalize_operator(c)), None)
+        name_pos: int | None
         if op_pos is not None:
             name_pos = op_pos - 1
             part = head[op_pos:]
@@ -480,7 +507,7 @@ class _IndicatorReader:
                 name_pos = len(head) - 2 if len(head) >= 2 else None
             else:
                 name_pos = len(head) - 3
-            part = head[name_pos + 1:] if name_pos is not None else head
+            part = head[name_pos + 1 :] if name_pos is not None else head
         if name_pos is None or name_pos < 0:
             return None
         v = _Values(weight=weight, score=score, description=None)
@@ -497,8 +524,11 @@ class _IndicatorReader:
             v.target = part[0] if part else None
             v.actual = part[1] if len(part) > 1 else None
         del degree  # 完成程度 is derived by the publisher from the two values; not kept
-        levels = [w for w in (_level_word(c) or _clean(c) for c in head[:name_pos])
-                  if w and _has_cjk(w) and _key(w) not in _LABEL_SOURCES and not _is_fragment(w)]
+        levels = [
+            w
+            for w in (_level_word(c) or _clean(c) for c in head[:name_pos])
+            if w and _has_cjk(w) and _key(w) not in _LABEL_SOURCES and not _is_fragment(w)
+        ]
         return levels, head[name_pos], v
 
     def _assign(self, rest: list[str]) -> _Values | None:
@@ -582,7 +612,7 @@ def _split_wrapped_names(printed: str) -> tuple[str, str | None]:
         return printed, None
     for s in range(len(pieces) - 2, 0, -1):
         if widths[s] <= full - 4 and _cjk_count(pieces[s]) >= 2:
-            return " ".join(pieces[: s + 1]), " ".join(pieces[s + 1:])
+            return " ".join(pieces[: s + 1]), " ".join(pieces[s + 1 :])
     return printed, None
 
 
@@ -645,7 +675,7 @@ def _assign_target(rest: list[str], has_desc: bool) -> _Values | None:
             j = len(rest) - 2
         else:
             j = min(1, len(rest) - 1)
-    return _Values(description=_join(rest[:j]), target=rest[j], basis=_join(rest[j + 1:]))
+    return _Values(description=_join(rest[:j]), target=rest[j], basis=_join(rest[j + 1 :]))
 
 
 def _basis_like(text: str) -> bool:

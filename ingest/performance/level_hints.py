@@ -12,6 +12,7 @@ the rows themselves usually can: a 时效 indicator is about a time (发放时�
 clear); `label_class` gives the class of a printed 二级 word. The reader compares the two only
 in tables that show they are centred, and only for rows just above a printed label.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,12 @@ _NAME_HINTS = (
 )
 # values, when the name gives no hint
 _VALUE_HINTS = (
-    ("时效", re.compile(r"^(全年|全年度|每月|每季度|按月|按季|年底前|年内|当年|\d{1,2}月(底)?前?|第[一二三四]季度|\d+(个)?工作日|及时)")),
+    (
+        "时效",
+        re.compile(
+            r"^(全年|全年度|每月|每季度|按月|按季|年底前|年内|当年|\d{1,2}月(底)?前?|第[一二三四]季度|\d+(个)?工作日|及时)"
+        ),
+    ),
     ("成本", re.compile(r"(万元|元)$")),
     ("质量", re.compile(r"(%|％|达标|合格)$")),
     ("数量", re.compile(r"\d\s*(余)?(项|次|个|件|份|人|户|类|台|场|家|篇|期|批|册|套|所|张|本|条|人次|万人|万份|场次)$")),
@@ -35,7 +41,11 @@ _VALUE_HINTS = (
 _OPERATOR = re.compile(r"^[≥≤=＞＜><≧≦]+\s*|^(大于|小于|不低于|不高于|不少于|不超过|约|达到)")
 
 _LABEL_CLASSES = (
-    ("满意度", "满意"), ("时效", "时效"), ("成本", "成本"), ("质量", "质量"), ("数量", "数量"),
+    ("满意度", "满意"),
+    ("时效", "时效"),
+    ("成本", "成本"),
+    ("质量", "质量"),
+    ("数量", "数量"),
 )
 
 

@@ -1,6 +1,7 @@
 """Rows and cells of performance tables: the vocabulary (level words, labels, titles),
 the matching form of a cell, and the level-word reader that tolerates OCR damage.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,28 +11,52 @@ from functools import cached_property, lru_cache
 from ..model import SourceDocument
 from ..text import compact, is_markdown_separator, parse_amount, split_cells, strip_markup
 
-
 # ---------------------------------------------------------------- vocabulary
 
 # 一级指标 of the standard project template and of unit-wide (整体) templates.
 _L1_WORDS = {"产出指标", "效益指标", "满意度指标", "履职效能", "管理效率", "运行成本", "社会效应", "可持续性"}
 # Words that are 二级指标 in the standard templates (成本指标 is 二级 in older, 一级 in newer ones).
 _L2_WORDS = {
-    "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
-    "可持续影响指标", "服务对象满意度指标", "社会公众满意度指标", "经济成本指标", "社会成本指标",
-    "生态环境成本指标", "社会效益", "经济效益", "生态效益", "可持续影响", "服务对象满意度",
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+    "社会公众满意度指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+    "社会效益",
+    "经济效益",
+    "生态效益",
+    "可持续影响",
+    "服务对象满意度",
     "社会公众满意度",
 }
 _LEVEL_WORDS = _L1_WORDS | _L2_WORDS
 # A 二级指标 implies its 一级指标 in the standard template (used when the 一级 cell of the group
 # was printed on another row and the carried value belongs to the previous group).
 _IMPLIED_L1 = {
-    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标",
-    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "社会公众满意度指标": "满意度指标",
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
+    "社会公众满意度指标": "满意度指标",
     # the same 二级 printed without the trailing 指标
-    "经济效益": "效益指标", "社会效益": "效益指标", "生态效益": "效益指标", "可持续影响": "效益指标",
-    "服务对象满意度": "满意度指标", "社会公众满意度": "满意度指标",
+    "经济效益": "效益指标",
+    "社会效益": "效益指标",
+    "生态效益": "效益指标",
+    "可持续影响": "效益指标",
+    "服务对象满意度": "满意度指标",
+    "社会公众满意度": "满意度指标",
 }
 _STANDARD_L1 = {"产出指标", "效益指标", "满意度指标"}
 # Short 一级 fragments left when the cell wrapped ('产出指 / 标', '満意度 / 指标').
@@ -48,7 +73,19 @@ _GENERIC_TITLE = re.compile(
     r"(项目支出|项目|专项业务经费|业务经费|整体支出|部门\(单位\)整体|单位整体|部门整体|整体|"
     r"专项资金总体|预算项目\(政策\)|项目\(政策\))?绩效(目标|自评)表$"
 )
-_TABLE_LABELS = ("项目名", "管部门", "名称", "项目编码", "预算数", "预算规模", "资金金额", "项目资金", "专项资金", "年度主要任务", "实施单位")
+_TABLE_LABELS = (
+    "项目名",
+    "管部门",
+    "名称",
+    "项目编码",
+    "预算数",
+    "预算规模",
+    "资金金额",
+    "项目资金",
+    "专项资金",
+    "年度主要任务",
+    "实施单位",
+)
 _TERMINATOR = re.compile(
     r"^(注|备注|各注|说明|填报|联系方式|附件|表\d+$|第.部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]有关)"
 )
@@ -57,11 +94,33 @@ _PLACEHOLDER = re.compile(r"^[.。…·\-—_,，、\s]*$")
 _NAME_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]\s*")
 _PROJECT_CODE = re.compile(r"\d{8}P\d{8,14}[A-Z]?")
 _MONTH = re.compile(r"(\d{1,2})\s*月")
-_LOOKALIKE = str.maketrans({
-    "Р": "P", "Н": "H", "А": "A", "В": "B", "С": "C", "Е": "E", "К": "K", "М": "M", "О": "O",
-    "Т": "T", "Х": "X", "Ρ": "P", "Κ": "K", "Τ": "T", "Χ": "X", "Α": "A", "Β": "B", "Ε": "E",
-    "Η": "H", "Ι": "I", "Μ": "M", "Ν": "N", "Ο": "O",
-})
+_LOOKALIKE = str.maketrans(
+    {
+        "Р": "P",
+        "Н": "H",
+        "А": "A",
+        "В": "B",
+        "С": "C",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "О": "O",
+        "Т": "T",
+        "Х": "X",
+        "Ρ": "P",
+        "Κ": "K",
+        "Τ": "T",
+        "Χ": "X",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Η": "H",
+        "Ι": "I",
+        "Μ": "M",
+        "Ν": "N",
+        "Ο": "O",
+    }
+)
 _LATEX = [(re.compile(r"\$\\(?:leq?|leqslant)\$"), "≤"), (re.compile(r"\$\\(?:geq?|geqslant)\$"), "≥")]
 
 

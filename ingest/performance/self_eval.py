@@ -1,17 +1,17 @@
 """绩效自评表: project self-evaluations (layouts a, b, c, told apart by their header words)
 and the unit-wide 整体 self-evaluation.
 """
+
 from __future__ import annotations
 
 import re
 
 from ..model import DocumentInfo, PerformanceIndicator, PerformanceProject
 from ..text import parse_percent
-from .rows import Row, _GRADES, _amount, _clean, _has_cjk, _is_number, _key
-from .header import _cells_after, _numbers_after_label, _read_code, _read_people
-from .indicators import _Columns, _IndicatorReader, _columns
 from .blocks import _Block, _new_project, _project_name, _read_indicator_rows, _split_zones
-
+from .header import _cells_after, _numbers_after_label, _read_code, _read_people
+from .indicators import _Columns, _columns, _IndicatorReader
+from .rows import _GRADES, Row, _amount, _clean, _has_cjk, _is_number, _key
 
 # -- self-evaluation, project
 
@@ -33,8 +33,14 @@ def _read_funds_a(head: list[Row], proj: PerformanceProject) -> None:
     pos = {}
     for i, c in hdr.filled:
         k = _key(c)
-        for field_name, word in (("budget", "年初预算数"), ("annual", "全年预算数"), ("executed", "全年执行数"),
-                                 ("weight", "分值"), ("rate", "执行率"), ("score", "得分")):
+        for field_name, word in (
+            ("budget", "年初预算数"),
+            ("annual", "全年预算数"),
+            ("executed", "全年执行数"),
+            ("weight", "分值"),
+            ("rate", "执行率"),
+            ("score", "得分"),
+        ):
             if word in k and field_name not in pos:
                 pos[field_name] = i
     for row in head:
@@ -73,9 +79,7 @@ def _check_rate(proj: PerformanceProject) -> None:
         return
     computed = proj.executed_wan / proj.annual_budget_wan * 100
     if abs(computed - proj.execution_rate) > 0.6:
-        proj.notes.append(
-            f"printed 执行率 {proj.execution_rate:g} differs from 全年执行数/全年预算数 = {computed:.2f}"
-        )
+        proj.notes.append(f"printed 执行率 {proj.execution_rate:g} differs from 全年执行数/全年预算数 = {computed:.2f}")
 
 
 def _amount_candidates(text: str) -> list[float]:
@@ -169,7 +173,7 @@ def _read_goals(head: list[Row], proj: PerformanceProject) -> None:
         done_idx = next((j for j, c in filled if "完成情况" in _key(c)), None)
         if goal_idx is None or done_idx is None:
             continue
-        nxt = next((r for r in head[i + 1:i + 3] if r.filled), None)
+        nxt = next((r for r in head[i + 1 : i + 3] if r.filled), None)
         if nxt is None:
             return
         goal = [c for j, c in nxt.filled if j < done_idx and _key(c) not in ("目标", "年度总体目标")]
@@ -222,9 +226,10 @@ def _read_total(row: Row, proj: PerformanceProject, layout: str, cols: _Columns)
     proj.grade_printed = grade
 
 
-def _label_pairs(row: Row) -> dict[str, float]:
+def _label_pairs(row: Row) -> dict[str, float | None]:
     """'预算执行率得分 7.56 减分项 8.5573 绩效自评总得分 89' -> {label: number}."""
-    out, current = {}, None
+    out: dict[str, float | None] = {}
+    current = None
     labels = ("绩效自评总得分", "总评价得分", "预算执行率得分", "减分项", "指标自评得分小计")
     for _, c in row.filled:
         k = _key(c)
@@ -301,8 +306,8 @@ def _read_tasks(head: list[Row], proj: PerformanceProject, with_scores: bool) ->
     for row in head[start:]:
         if "年度目标" in row.joined or "年度总体目标" in row.joined or "年初总体目标" in row.joined:
             break
-        nums = [_amount(c) if _is_number(c) else parse_percent(c) for _, c in row.filled]
-        nums = [n for n in nums if n is not None]
+        maybe = [_amount(c) if _is_number(c) else parse_percent(c) for _, c in row.filled]
+        nums = [n for n in maybe if n is not None]
         text = [_clean(c) for _, c in row.filled if _has_cjk(c) and not _is_number(c)]
         text = [t for t in text if t not in ("年度主要任务",)]
         if "金额合计" in row.joined or "合计" in row.joined:

@@ -1,14 +1,13 @@
-"""绩效目标表: project targets, 专项业务经费/专项资金总体 targets and 整体支出 targets.
-"""
+"""绩效目标表: project targets, 专项业务经费/专项资金总体 targets and 整体支出 targets."""
+
 from __future__ import annotations
 
 from ..model import DocumentInfo, PerformanceIndicator
-from .rows import Row, _clean, _key
-from .header import _read_code, _read_people, _read_plan, _read_target_budget, _read_text_after
-from .indicators import _IndicatorReader, _columns
 from .blocks import _Block, _new_project, _project_name, _read_indicator_rows, _split_zones
+from .header import _read_code, _read_people, _read_plan, _read_target_budget, _read_text_after
+from .indicators import _columns, _IndicatorReader
+from .rows import Row, _clean, _key
 from .self_eval import _read_tasks, _unit_name_cell
-
 
 # -- targets
 
@@ -62,7 +61,7 @@ def _read_goal_text(head: list[Row]) -> str | None:
             break
     if start is None:
         return None
-    parts = []
+    parts: list[str] = []
     for row in head[start:]:
         if parts and any(lab in row.joined for lab in ("项目名称", "预算数", "资金", "月底")):
             break
@@ -70,7 +69,7 @@ def _read_goal_text(head: list[Row]) -> str | None:
             text = _clean(c)
             for lab in _GOAL_LABELS:
                 if text.startswith(lab):
-                    text = text[len(lab):].lstrip(":：")
+                    text = text[len(lab) :].lstrip(":：")
                     break
             if text and text not in ("实施期总目标", "年度目标"):
                 parts.append(text)

@@ -1,6 +1,7 @@
 """Where performance tables start: their titles (绩效目标表 / 绩效自评表 / 汇总表), confirmed
 by the table labels that follow, and the project name a title carries.
 """
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..text import strip_trailing_unit
-from .rows import Row, _GENERIC_TITLE, _PAGE_NO, _SUMMARY_TITLE, _TABLE_LABELS, _TITLE_END, _clean, _key
-
+from .rows import _GENERIC_TITLE, _PAGE_NO, _SUMMARY_TITLE, _TABLE_LABELS, _TITLE_END, Row, _clean, _key
 
 # ---------------------------------------------------------------- titles
 
@@ -45,7 +45,7 @@ def _confirmed(rows: list[Row], index: int) -> bool:
     """A title is a table only when a table label row (项目名称, 主管部门 …) follows closely;
     section headings such as '1.项目支出绩效目标表' are followed by another title instead."""
     seen = 0
-    for row in rows[index + 1:]:
+    for row in rows[index + 1 :]:
         if not row.filled or _PAGE_NO.match(row.joined or "x"):
             continue
         if _title_candidate(row):

@@ -1,4 +1,5 @@
 """Running dbt against a warehouse file, and what of its output a user needs to see."""
+
 from __future__ import annotations
 
 import hashlib
@@ -36,7 +37,10 @@ def run_dbt(db_path: Path, commands: list[list[str]], target_path: Path | None =
     for args in commands:
         proc = subprocess.run(
             [str(dbt), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), *extra],
-            cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         out_lines.append(proc.stdout[-6000:])
         if proc.returncode != 0:
@@ -53,7 +57,7 @@ def dbt_tail(text: str) -> str:
         if any(k in line for k in ("ERROR", "FAIL", "WARN", "Done.", "Completed")):
             keep.append(line)
         elif "Failure in " in line or " Error in " in line:
-            keep.extend(lines[i:i + 4])  # the node, then dbt's first lines of why
+            keep.extend(lines[i : i + 4])  # the node, then dbt's first lines of why
     return "\n".join(dict.fromkeys(keep[-60:]))
 
 

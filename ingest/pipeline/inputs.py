@@ -1,4 +1,5 @@
 """The input folder: which files, their content hashes, and rejection rows for files not used."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,7 @@ def discover(input_dir: Path) -> list[InputFile]:
     return files
 
 
-def input_fingerprint(files: list["InputFile"]) -> str:
+def input_fingerprint(files: list[InputFile]) -> str:
     h = hashlib.sha256()
     for f in sorted(files, key=lambda f: f.source_path):
         h.update(f"{f.source_path}\0{f.sha256}\n".encode())
@@ -39,5 +40,6 @@ def input_fingerprint(files: list["InputFile"]) -> str:
 
 
 def rejection_row(f: InputFile, stage: str, reason: str | None, now) -> dict:
-    return dict(source_file=f.path.name, source_path=f.source_path, content_sha256=f.sha256,
-                stage=stage, reason=reason, rejected_at=now)
+    return dict(
+        source_file=f.path.name, source_path=f.source_path, content_sha256=f.sha256, stage=stage, reason=reason, rejected_at=now
+    )

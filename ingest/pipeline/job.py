@@ -6,6 +6,7 @@ of documents whose content hash is unchanged), runs `dbt build` there, and only 
 tests pass renames it over the live file. A failed build leaves the live warehouse as it was.
 A lock file makes a second concurrent refresh wait or exit.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,7 +14,7 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -21,7 +22,16 @@ import duckdb
 from .. import load
 from .dbt import dbt_tail, project_version, publish_docs, run_dbt
 from .inputs import InputFile, discover, input_fingerprint, rejection_row
-from .live import clone_live, copy_refresh_log, copy_reused, last_build, live_rejections, open_live, previous_state, record_superseded
+from .live import (
+    clone_live,
+    copy_refresh_log,
+    copy_reused,
+    last_build,
+    live_rejections,
+    open_live,
+    previous_state,
+    record_superseded,
+)
 from .lock import RefreshLock
 from .raw_build import drop_returning_history, parse_all, prune_clone, rename_reused, settle_fallbacks
 from .settings import DEFAULT_INPUT, PROJECT_DIR, RefreshFailed, default_db
@@ -68,7 +78,7 @@ def refresh(
         files = discover(input_dir)
         result.documents_seen = len(files)
         prev_docs, prev_paths = previous_state(db_path)
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
 
         by_hash: dict[str, InputFile] = {}
         file_rows = []
@@ -80,8 +90,15 @@ def refresh(
                 result.duplicates.append(f"{f.source_path} = {by_hash[f.sha256].source_path}")
             else:
                 by_hash[f.sha256] = f
-            file_rows.append(dict(source_path=f.source_path, source_file=f.path.name, content_sha256=f.sha256,
-                                  document_id=load.document_id_for(f.sha256), seen_at=now))
+            file_rows.append(
+                dict(
+                    source_path=f.source_path,
+                    source_file=f.path.name,
+                    content_sha256=f.sha256,
+                    document_id=load.document_id_for(f.sha256),
+                    seen_at=now,
+                )
+            )
 
         fingerprint = input_fingerprint(files)
         version = project_version()
@@ -97,7 +114,7 @@ def refresh(
         reuse_ids = [load.document_id_for(h) for h in by_hash if load.document_id_for(h) in prev_docs]
         to_parse = [f for h, f in by_hash.items() if load.document_id_for(h) not in prev_docs]
         current_paths = {f.source_path for f in files}
-        for path, old_hash in prev_paths.items():
+        for path in prev_paths:
             if path not in current_paths:
                 result.removed.append(path)
         superseded_rows = []
@@ -137,25 +154,40 @@ def refresh(
                 prune_clone(con, keep_ids)
             else:
                 copy_reused(con, db_path, keep_ids)
-            drop_returning_history(con, [load.document_id_for(f.sha256) for f in to_parse])
+            drop_returning_history(con, [load.document_id_for(f.sha256 or "") for f in to_parse])
             rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
             result.documents_reused = len(reuse_ids)
             # parsed documents are appended in chunks as they arrive: memory stays flat with N
             parsed_count, table_error_count, rejections = parse_all(
-                to_parse, jobs, progress, on_rows=lambda chunk: load.append_rows(con, chunk))
+                to_parse, jobs, progress, on_rows=lambda chunk: load.append_rows(con, chunk)
+            )
             for rej in rejections:
                 result.rejections.append(rejection_row(rej[0], rej[1]["stage"], rej[1]["reason"], now))
                 # every file with that content is rejected with it, not only the first name
                 for f in files:
                     if f.sha256 == rej[0].sha256 and f is not rej[0]:
-                        result.rejections.append(rejection_row(
-                            f, rej[1]["stage"], f"{rej[1]['reason']} (same content as {rej[0].source_path})", now))
+                        result.rejections.append(
+                            rejection_row(f, rej[1]["stage"], f"{rej[1]['reason']} (same content as {rej[0].source_path})", now)
+                        )
             rejected_hashes = {r["content_sha256"] for r in result.rejections}
-            superseded_rows, kept_paths = settle_fallbacks(con, files, superseded_rows, fallback_ids,
-                                                            rejected_hashes, unreadable_paths, result)
-            load.append_table(con, "document_files", [r for r in file_rows if r["content_sha256"] not in rejected_hashes]
-                         + [dict(source_path=path, source_file=Path(path).name, content_sha256=old,
-                                 document_id=load.document_id_for(old), seen_at=now) for path, old in kept_paths.items()])
+            superseded_rows, kept_paths = settle_fallbacks(
+                con, files, superseded_rows, fallback_ids, rejected_hashes, unreadable_paths, result
+            )
+            load.append_table(
+                con,
+                "document_files",
+                [r for r in file_rows if r["content_sha256"] not in rejected_hashes]
+                + [
+                    dict(
+                        source_path=path,
+                        source_file=Path(path).name,
+                        content_sha256=old,
+                        document_id=load.document_id_for(old),
+                        seen_at=now,
+                    )
+                    for path, old in kept_paths.items()
+                ],
+            )
             record_superseded(con, db_path, superseded_rows)
             if not cloned:
                 copy_refresh_log(con, db_path)
@@ -164,9 +196,18 @@ def refresh(
             result.table_errors = table_error_count
             con.execute(
                 "insert into raw.refresh_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [now, str(input_dir), result.documents_seen, result.documents_parsed, result.documents_reused,
-                 len(result.removed), len(result.rejections), "built" if build else "raw only",
-                 fingerprint, version],
+                [
+                    now,
+                    str(input_dir),
+                    result.documents_seen,
+                    result.documents_parsed,
+                    result.documents_reused,
+                    len(result.removed),
+                    len(result.rejections),
+                    "built" if build else "raw only",
+                    fingerprint,
+                    version,
+                ],
             )
             con.close()
             con = None
@@ -212,15 +253,27 @@ def status(db_path: Path | None = None) -> dict:
             "warehouse": str(db_path),
             "documents": q("select count(*) from raw.documents where status = 'current'")[0][0],
             "superseded_documents": q("select count(*) from raw.documents where status = 'superseded'")[0][0],
-            "documents_by_kind": dict(q("select coalesce(doc_kind, '?'), count(*) from raw.documents where status = 'current' group by 1 order by 1")),
-            "years": [r[0] for r in q("select distinct year from raw.documents where status = 'current' and year is not null order by 1")],
+            "documents_by_kind": dict(
+                q("select coalesce(doc_kind, '?'), count(*) from raw.documents where status = 'current' group by 1 order by 1")
+            ),
+            "years": [
+                r[0]
+                for r in q("select distinct year from raw.documents where status = 'current' and year is not null order by 1")
+            ],
             "units": q("select count(distinct unit_name) from raw.documents where status = 'current'")[0][0],
             "last_refresh": str(q("select max(refreshed_at) from raw.refresh_log")[0][0]),
-            "rejections": [dict(zip(("source_path", "stage", "reason"), r)) for r in q("select source_path, stage, reason from raw.ingest_rejections order by 1")],
+            "rejections": [
+                dict(zip(("source_path", "stage", "reason"), r))
+                for r in q("select source_path, stage, reason from raw.ingest_rejections order by 1")
+            ],
         }
         try:
-            out["reconciliation_failures"] = q("select count(*) from main.fct_reconciliation where not passed and severity = 'error'")[0][0]
-            out["reconciliation_warnings"] = q("select count(*) from main.fct_reconciliation where not passed and severity = 'warn'")[0][0]
+            out["reconciliation_failures"] = q(
+                "select count(*) from main.fct_reconciliation where not passed and severity = 'error'"
+            )[0][0]
+            out["reconciliation_warnings"] = q(
+                "select count(*) from main.fct_reconciliation where not passed and severity = 'warn'"
+            )[0][0]
         except duckdb.Error:
             out["reconciliation_failures"] = None
         return out

@@ -1,5 +1,6 @@
 """Reading the live warehouse (never writing it): what it holds, and carrying its rows and
 history into the file being built."""
+
 from __future__ import annotations
 
 import shutil
@@ -43,10 +44,12 @@ def previous_state(db_path: Path) -> tuple[dict[str, str], dict[str, str]]:
     except duckdb.Error:
         return {}, {}
     try:
-        docs = dict(con.execute(
-            "select document_id, content_sha256 from raw.documents where status = 'current' and parser_version = ?",
-            [load.parser_version()],
-        ).fetchall())
+        docs = dict(
+            con.execute(
+                "select document_id, content_sha256 from raw.documents where status = 'current' and parser_version = ?",
+                [load.parser_version()],
+            ).fetchall()
+        )
         paths = dict(con.execute("select source_path, content_sha256 from raw.document_files").fetchall())
         return docs, paths
     except duckdb.Error:
@@ -109,8 +112,10 @@ def copy_reused(con, db_path: Path, doc_ids: list[str]) -> None:
         for table in load.RAW_TABLES:
             if table == "document_files":
                 continue
-            con.execute(f"insert into raw.{table} select * from live.raw.{table} where document_id in (select document_id from _reuse)"
-                        + (" and status = 'current'" if table == "documents" else ""))
+            con.execute(
+                f"insert into raw.{table} select * from live.raw.{table} where document_id in (select document_id from _reuse)"
+                + (" and status = 'current'" if table == "documents" else "")
+            )
         con.unregister("_reuse")
     finally:
         con.execute("detach live")
@@ -153,9 +158,13 @@ def record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
                 "from live.raw.documents where document_id = ? and document_id not in (select document_id from raw.documents)",
                 [new_id, old_id],
             )
-        if con.execute("select count(*) from duckdb_tables() where database_name = 'live' "
-                       "and schema_name = 'raw' and table_name = 'documents'").fetchone()[0]:
-            con.execute("insert into raw.documents select * from live.raw.documents where status = 'superseded' "
-                        "and document_id not in (select document_id from raw.documents)")
+        if con.execute(
+            "select count(*) from duckdb_tables() where database_name = 'live' "
+            "and schema_name = 'raw' and table_name = 'documents'"
+        ).fetchone()[0]:
+            con.execute(
+                "insert into raw.documents select * from live.raw.documents where status = 'superseded' "
+                "and document_id not in (select document_id from raw.documents)"
+            )
     finally:
         con.execute("detach live")

@@ -1,4 +1,5 @@
 """One refresh at a time per warehouse: an flock on `<db>.lock`."""
+
 from __future__ import annotations
 
 import fcntl
@@ -27,7 +28,7 @@ class RefreshLock:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     self.fh.close()
-                    raise RefreshBusy(f"another refresh is running on {self.path.with_suffix('')} (lock {self.path})")
+                    raise RefreshBusy(f"another refresh is running on {self.path.with_suffix('')} (lock {self.path})") from None
                 time.sleep(0.2)
 
     def __exit__(self, *exc):

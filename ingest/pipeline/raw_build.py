@@ -1,8 +1,10 @@
 """Building the raw layer of the new warehouse file: parse the new documents in worker
 processes, prune what the live copy no longer needs, settle changed and returning files."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -27,24 +29,36 @@ def parse_one(args: tuple[str, str]) -> tuple[str, dict | None, dict | None]:
     info = parsed.info
     has_financial = any(t.table_kind != "performance" for t in parsed.tables)
     if info.doc_kind is None or not (has_financial or parsed.performance.projects or parsed.tables):
-        return path_str, None, {
-            "stage": "detect",
-            "reason": "not a recognisable budget / final-accounts / performance document "
-                      f"(kind={info.doc_kind}, tables found={len(parsed.tables)})",
-        }
+        return (
+            path_str,
+            None,
+            {
+                "stage": "detect",
+                "reason": "not a recognisable budget / final-accounts / performance document "
+                f"(kind={info.doc_kind}, tables found={len(parsed.tables)})",
+            },
+        )
     # every fact is keyed by year and unit: a document without one cannot join the warehouse
     # (loading it would fail the build's key tests and hold back every other document)
     if info.year is None:
-        return path_str, None, {
-            "stage": "detect",
-            "reason": f"no fiscal year found (title block, 预算年度 label or 'YYYY年' in the text); kind={info.doc_kind}",
-        }
+        return (
+            path_str,
+            None,
+            {
+                "stage": "detect",
+                "reason": f"no fiscal year found (title block, 预算年度 label or 'YYYY年' in the text); kind={info.doc_kind}",
+            },
+        )
     if not info.unit_name:
-        return path_str, None, {
-            "stage": "detect",
-            "reason": f"no publishing unit found (title block, 单位名称/实施单位 labels or table page headers); "
-                      f"kind={info.doc_kind}, year={info.year}",
-        }
+        return (
+            path_str,
+            None,
+            {
+                "stage": "detect",
+                "reason": f"no publishing unit found (title block, 单位名称/实施单位 labels or table page headers); "
+                f"kind={info.doc_kind}, year={info.year}",
+            },
+        )
     return path_str, load.columns_for(parsed), None
 
 
@@ -57,7 +71,7 @@ def parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows,
     pending, rejections = [], []
     parsed = table_errors = 0
     jobs = jobs or min(os.cpu_count() or 1, 8)
-    results_iter = None
+    results_iter: Iterable[tuple[str, dict | None, dict | None]]
     if len(args) >= 8 and jobs > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
         results_iter = pool.map(parse_one, args, chunksize=max(1, len(args) // (jobs * 8)))
@@ -66,10 +80,11 @@ def parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows,
         results_iter = map(parse_one, args)
     if progress:
         from rich.progress import track
+
         results_iter = track(results_iter, total=len(args), description="parsing documents")
     try:
         for path, rows, rejection in results_iter:
-            if rejection:
+            if rejection or rows is None:
                 rejections.append((by_path[path], rejection))
                 continue
             pending.append(rows)
@@ -120,8 +135,7 @@ def drop_returning_history(con, parsing_ids: list[str]) -> None:
         return
     con.register("_parsing", pd.DataFrame({"document_id": parsing_ids}))
     try:
-        con.execute("delete from raw.documents where status = 'superseded' "
-                    "and document_id in (select document_id from _parsing)")
+        con.execute("delete from raw.documents where status = 'superseded' and document_id in (select document_id from _parsing)")
     finally:
         con.unregister("_parsing")
 
@@ -131,11 +145,16 @@ def rename_reused(con, files: list[InputFile]) -> None:
     or the file it was first read from removed while a copy of it remains. One statement."""
     if not files:
         return
-    con.register("_names", pd.DataFrame({
-        "document_id": [load.document_id_for(f.sha256) for f in files],
-        "source_path": [f.source_path for f in files],
-        "source_file": [f.path.name for f in files],
-    }))
+    con.register(
+        "_names",
+        pd.DataFrame(
+            {
+                "document_id": [load.document_id_for(f.sha256 or "") for f in files],
+                "source_path": [f.source_path for f in files],
+                "source_file": [f.path.name for f in files],
+            }
+        ),
+    )
     try:
         con.execute("""
             update raw.documents set source_path = _names.source_path, source_file = _names.source_file

@@ -1,4 +1,5 @@
 """Where things are by default, and the two ways a refresh can fail."""
+
 from __future__ import annotations
 
 import os
