@@ -243,3 +243,23 @@ def test_publisher_inconsistencies_are_findings(wh):
     rows = wh.execute("""select printed_value, computed_value from fct_reconciliation
                          where rule_id = 'R09' and not passed and subject = '医保基金监管专项检查经费'""").fetchall()
     assert [(float(a), float(b)) for a, b in rows] == [(100.0, 110.0)]
+
+
+def test_bi_tools_see_every_description(wh):
+    """persist_docs: every table, view and column a BI tool lists in schema main carries its
+    YAML description as a comment (what `duckdb_columns().comment` returns to the tool)."""
+    relations = wh.execute(
+        "select table_name, comment from duckdb_tables() where schema_name = 'main' "
+        "union all select view_name, comment from duckdb_views() where schema_name = 'main' and not internal"
+    ).fetchall()
+    assert len(relations) > 20
+    assert [name for name, comment in relations if not comment] == []
+    names = {name for name, _ in relations}
+    missing = wh.execute(
+        "select table_name || '.' || column_name from duckdb_columns() where schema_name = 'main' and comment is null"
+    ).fetchall()
+    assert [m for (m,) in missing if m.split(".")[0] in names] == []
+    comment = wh.execute(
+        "select comment from duckdb_columns() where table_name = 'fct_expenditure' and column_name = 'document_id'"
+    ).fetchone()[0]
+    assert comment.startswith("文档编号 (document id)")  # a shared doc block, rendered

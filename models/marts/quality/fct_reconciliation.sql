@@ -2,21 +2,21 @@
 -- the facts or leaves, the difference and whether it is within the published rounding
 -- tolerance (±0.01 万元 per summed row). Failed checks are data, not hidden.
 with checks as (
-    select * from {{ ref('int_recon_subtotals') }}
+    select * from {{ ref('recon_subtotals') }}
     union all
-    select * from {{ ref('int_recon_row_totals') }}
+    select * from {{ ref('recon_row_totals') }}
     union all
-    select * from {{ ref('int_recon_basic_types') }}
+    select * from {{ ref('recon_basic_types') }}
     union all
-    select * from {{ ref('int_recon_revenue') }}
+    select * from {{ ref('recon_revenue') }}
     union all
-    select * from {{ ref('int_recon_three_public') }}
+    select * from {{ ref('recon_three_public') }}
     union all
-    select * from {{ ref('int_recon_cross_table') }}
+    select * from {{ ref('recon_cross_table') }}
     union all
-    select * from {{ ref('int_recon_performance') }}
+    select * from {{ ref('recon_performance') }}
     union all
-    select * from {{ ref('int_recon_perf_summary') }}
+    select * from {{ ref('recon_perf_summary') }}
 ),
 
 rules as (
