@@ -22,11 +22,25 @@ def refresh(
     no_build: bool = typer.Option(False, "--no-build", help="Load the raw layer only, skip dbt."),
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for another running refresh."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON (for orchestrators)."),
+    prune: bool = typer.Option(
+        False, "--prune", help="Mirror mode: remove documents whose files are not in this input (default: keep them)."
+    ),
 ):
-    """Ingest the documents, build and test the models, publish the warehouse atomically."""
+    """Ingest the documents, build and test the models, publish the warehouse atomically.
+
+    A refresh adds and updates; documents already in the warehouse whose files are not in this
+    input stay unless --prune. An empty or missing input folder is an error (exit 1) and
+    changes nothing."""
     try:
         result = pipeline.refresh(
-            input, db, jobs=jobs, build=not no_build, docs=docs, wait_seconds=wait, progress=sys.stderr.isatty() and not as_json
+            input,
+            db,
+            jobs=jobs,
+            build=not no_build,
+            docs=docs,
+            wait_seconds=wait,
+            progress=sys.stderr.isatty() and not as_json,
+            prune=prune,
         )
     except pipeline.RefreshBusy as exc:
         typer.echo(f"refresh: {exc}", err=True)
@@ -47,6 +61,8 @@ def refresh(
         f"documents: {result.documents_seen} seen, {result.documents_parsed} parsed, "
         f"{result.documents_reused} unchanged (reused), {len(result.rejections)} rejected"
     )
+    if result.kept:
+        typer.echo(f"  {len(result.kept)} document file(s) on record but not in this input were kept (--prune removes them)")
     for label, items in (("duplicate", result.duplicates), ("changed", result.superseded), ("removed", result.removed)):
         for item in items:
             typer.echo(f"  {label}: {item}")

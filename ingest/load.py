@@ -26,7 +26,9 @@ create table if not exists raw.documents (
     encoding varchar, doc_kind varchar, year integer, unit_name varchar, unit_code varchar,
     unit_level varchar, unit_aliases varchar, parent_unit_code varchar, parent_unit_name varchar,
     listed_units varchar, amount_unit varchar, title varchar, n_lines integer, n_tables integer,
-    status varchar, superseded_by varchar, loaded_at timestamp, parser_version varchar
+    status varchar, superseded_by varchar, loaded_at timestamp, parser_version varchar,
+    scope varchar, unit_source varchar, year_source varchar, kind_source varchar, text_sha256 varchar,
+    region_hint varchar, source_url varchar, identity_findings varchar, manifest_entry varchar
 );
 create table if not exists raw.document_files (
     source_path varchar, source_file varchar, content_sha256 varchar, document_id varchar, seen_at timestamp
@@ -131,7 +133,21 @@ def document_id_for(sha256: str) -> str:
 
 
 def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """The raw schema; columns a newer parser added are added to tables of an older file
+    (a warehouse built by an earlier version is carried forward, not rebuilt from nothing)."""
     con.execute(RAW_DDL)
+    for table, columns in _raw_columns().items():
+        have = {
+            r[0]
+            for r in con.execute(
+                "select column_name from duckdb_columns() where database_name = current_database() "
+                "and schema_name = 'raw' and table_name = ?",
+                [table],
+            ).fetchall()
+        }
+        for name, kind in columns:
+            if name not in have:
+                con.execute(f"alter table raw.{table} add column {name} {kind}")
 
 
 def _raw_columns() -> dict[str, list[tuple[str, str]]]:
@@ -226,6 +242,15 @@ def columns_for(parsed: ParsedDocument) -> dict[str, Columns]:
             superseded_by=None,
             loaded_at=now,
             parser_version=parser_version(),
+            scope=info.scope,
+            unit_source=info.unit_source,
+            year_source=info.year_source,
+            kind_source=info.kind_source,
+            text_sha256=src.text_sha256,
+            region_hint=info.region_hint,
+            source_url=info.source_url,
+            identity_findings=json.dumps(info.identity_findings, ensure_ascii=False),
+            manifest_entry=parsed.manifest_json,
         )
     ]
     rows["units"] = unit_rows(doc_id, info)
@@ -295,6 +320,8 @@ def unit_rows(doc_id: str, info) -> list[dict]:
         if not name:
             return
         prov, city, county, adcode = region_of(name)
+        if adcode is None and info.region_hint:  # a name without its place: the manifest's region
+            prov, city, county, adcode = region_of(info.region_hint + name)
         rows.append(
             dict(
                 document_id=doc_id,
@@ -313,7 +340,9 @@ def unit_rows(doc_id: str, info) -> list[dict]:
         )
 
     own_level = info.unit_level or ("部门" if info.unit_code and len(info.unit_code) == 3 else "单位")
-    add("document", info.unit_name, info.unit_code, own_level, info.parent_unit_name, info.parent_unit_code)
+    # a 本级 document is the department's own office: a 单位 of its own under the 部门
+    own_name = f"{info.unit_name}（本级）" if info.scope == "本级" and info.unit_name else info.unit_name
+    add("document", own_name, info.unit_code, own_level, info.parent_unit_name, info.parent_unit_code)
     if info.parent_unit_name:
         add("parent", info.parent_unit_name, info.parent_unit_code, "部门", None, None)
     for alias in info.unit_name_aliases:

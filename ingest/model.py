@@ -18,6 +18,7 @@ class SourceDocument:
     content_sha256: str
     encoding: str
     lines: list[str]
+    text_sha256: str | None = None  # hash of the decoded text: the same text in another encoding is one document
 
     def line(self, line_no: int) -> str:
         return self.lines[line_no - 1]
@@ -38,6 +39,14 @@ class DocumentInfo:
     parent_unit_code: str | None = None
     unit_level: str | None = None  # '部门' | '单位' (from 部门预算/单位决算 … in the title)
     listed_units: list[tuple[str, str]] = field(default_factory=list)  # (code, name) pairs printed in tables
+    scope: str | None = None  # '部门汇总' (a department with its units) | '本级' | '单位'
+    unit_source: str | None = None  # where the unit came from: title | label | table header | file name | manifest
+    year_source: str | None = None  # text | file name | manifest
+    kind_source: str | None = None  # text | file name | manifest
+    region_hint: str | None = None  # the manifest's region, for units whose name lacks a place
+    source_url: str | None = None  # the manifest's source URL
+    identity_findings: list[str] = field(default_factory=list)  # disagreements with the manifest, why no unit
+    title_names_document: bool = False  # the cover calls it a 预算/决算/绩效 document (narrative-only ones count)
 
 
 @dataclass
@@ -194,3 +203,4 @@ class ParsedDocument:
     repairs: list[Repair]
     performance: PerformanceResult
     table_errors: list[tuple[int, str]] = field(default_factory=list)  # (table_no, reason)
+    manifest_json: str | None = None  # the manifest entry the document was read with (JSON), if any

@@ -6,18 +6,29 @@ that fails to parse is recorded in `table_errors` and the rest of the document i
 
 from __future__ import annotations
 
+import hashlib
+import json
 import traceback
 from pathlib import Path
 
-from .detect import detect_document
+from .detect import ManifestEntry, detect_document
 from .financial import parse_financial_table, repair_codes
 from .model import ParsedDocument, PerformanceResult, SourceDocument
 from .segment import FINANCIAL_KINDS, segment_tables
 from .text import read_document
 
 
-def parse_source(source: SourceDocument) -> ParsedDocument:
-    info = detect_document(source)
+def text_hash(lines: list[str]) -> str:
+    """The decoded text's fingerprint, trailing spaces and blank ends ignored: the same document
+    saved in another encoding (GB18030 beside UTF-8, a BOM, CRLF) has the same text hash."""
+    text = "\n".join(line.rstrip() for line in lines).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_source(source: SourceDocument, manifest: ManifestEntry | None = None) -> ParsedDocument:
+    if source.text_sha256 is None:
+        source.text_sha256 = text_hash(source.lines)
+    info = detect_document(source, manifest)
     tables = segment_tables(source, info.amount_unit)
     info.amount_unit = financial_money_unit(tables, info.amount_unit)
     info.doc_kind = financial_doc_kind(tables, info.doc_kind)
@@ -75,5 +86,15 @@ def parse_performance_tables(source, info, table_errors) -> PerformanceResult:
         return PerformanceResult()
 
 
-def parse_path(path: Path, source_path: str) -> ParsedDocument:
-    return parse_source(read_document(path, source_path))
+def parse_path(path: Path, source_path: str, manifest: ManifestEntry | None = None) -> ParsedDocument:
+    parsed = parse_source(read_document(path, source_path), manifest)
+    parsed.manifest_json = manifest_json(manifest)
+    return parsed
+
+
+def manifest_json(manifest: ManifestEntry | dict | None) -> str | None:
+    """The manifest entry as stored beside the document (a changed entry re-reads the file)."""
+    if not manifest:
+        return None
+    values = manifest if isinstance(manifest, dict) else manifest.as_dict()
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)

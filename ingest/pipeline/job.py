@@ -20,6 +20,8 @@ from pathlib import Path
 import duckdb
 
 from .. import load
+from ..detect import read_manifest
+from ..parse_document import manifest_json
 from .dbt import dbt_tail, project_version, publish_docs, run_dbt
 from .inputs import InputFile, discover, input_fingerprint, rejection_row
 from .live import (
@@ -46,6 +48,7 @@ class RefreshResult:
     duplicates: list[str] = field(default_factory=list)
     superseded: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # on record, not in this input, kept (no --prune)
     rejections: list[dict] = field(default_factory=list)
     table_errors: int = 0
     seconds_ingest: float = 0.0
@@ -53,6 +56,7 @@ class RefreshResult:
     published: bool = False
     unchanged: bool = False  # nothing new since the last build: nothing was rebuilt
     dbt_summary: str = ""
+    manifest: str | None = None  # the manifest file read, if any
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -67,23 +71,36 @@ def refresh(
     docs: bool = False,
     wait_seconds: float = 0.0,
     progress: bool = False,
+    prune: bool = False,
 ) -> RefreshResult:
+    """Ingest the documents under `input_dir` into the warehouse at `db_path` and publish it.
+
+    A refresh adds and updates: documents of the live warehouse whose files are not in this
+    input stay, unless `prune` (mirror mode) removes them. An empty or missing input folder is
+    an error that leaves the warehouse untouched (a missing mount must not empty it)."""
     input_dir = Path(input_dir or DEFAULT_INPUT)
     db_path = Path(db_path or default_db()).resolve()
     if not input_dir.is_dir():
-        raise RefreshFailed(f"input folder not found: {input_dir}")
-    result = RefreshResult(db_path=str(db_path))
+        raise RefreshFailed(f"input folder not found: {input_dir} — nothing was changed")
+    try:
+        manifest = read_manifest(input_dir)
+    except (OSError, ValueError) as exc:
+        raise RefreshFailed(f"manifest not readable: {exc} — nothing was changed") from None
+    result = RefreshResult(db_path=str(db_path), manifest=str(manifest.path) if manifest.path else None)
     with RefreshLock(db_path, wait_seconds):
         t0 = time.monotonic()
-        files = discover(input_dir)
+        files, broken_folders = discover(input_dir, manifest)
+        if not files and not broken_folders:
+            raise RefreshFailed(f"input folder is empty: {input_dir} (a missing mount?) — nothing was changed")
         result.documents_seen = len(files)
-        prev_docs, prev_paths = previous_state(db_path)
+        live = previous_state(db_path)
         now = datetime.now(UTC).replace(tzinfo=None)
+        result.rejections += [rejection_row(f, "read", f.read_error, now) for f in broken_folders]
 
         by_hash: dict[str, InputFile] = {}
         file_rows = []
         for f in files:
-            if f.sha256 is None:
+            if f.sha256 is None or f.read_error:
                 result.rejections.append(rejection_row(f, "read", f.read_error, now))
                 continue
             if f.sha256 in by_hash:
@@ -100,7 +117,26 @@ def refresh(
                 )
             )
 
-        fingerprint = input_fingerprint(files)
+        # files on record that are not in this input: removed only in mirror mode (and never
+        # under a folder that could not be read); otherwise their documents stay as they are
+        current_paths = {f.source_path for f in files}
+        unreadable = [f.source_path for f in broken_folders]
+        absent = {
+            path: sha
+            for path, sha in live.paths.items()
+            if path not in current_paths and not any(path.startswith(u) or u == "./" for u in unreadable)
+        }
+        if prune:
+            result.removed = sorted(absent)
+            absent = {}
+        else:  # a file whose content is in this input under another name was renamed, not left out
+            absent = {path: sha for path, sha in absent.items() if sha not in by_hash}
+        carried_ids = {load.document_id_for(sha) for sha in absent.values()} & set(live.all_current)
+        result.kept = sorted(absent)
+        if absent:  # earlier rejections of files not in this input stay on record with them
+            result.rejections += [r for r in live_rejections(db_path) if r["source_path"] in absent]
+
+        fingerprint = input_fingerprint(files) + ("+prune" if prune else "")
         version = project_version()
         if build and (fingerprint, version) == last_build(db_path):
             # nothing new and the same code: the live warehouse is already this refresh's result
@@ -111,15 +147,17 @@ def refresh(
             result.seconds_ingest = time.monotonic() - t0
             return result
 
-        reuse_ids = [load.document_id_for(h) for h in by_hash if load.document_id_for(h) in prev_docs]
-        to_parse = [f for h, f in by_hash.items() if load.document_id_for(h) not in prev_docs]
-        current_paths = {f.source_path for f in files}
-        for path in prev_paths:
-            if path not in current_paths:
-                result.removed.append(path)
+        def reusable(sha: str) -> bool:
+            doc_id = load.document_id_for(sha)
+            entry = by_hash[sha].manifest
+            return doc_id in live.reusable and live.manifests.get(doc_id) == manifest_json(entry)
+
+        prev_docs = live.reusable
+        reuse_ids = [load.document_id_for(h) for h in by_hash if reusable(h)]
+        to_parse = [f for h, f in by_hash.items() if not reusable(h)]
         superseded_rows = []
         for f in files:
-            old = prev_paths.get(f.source_path)
+            old = live.paths.get(f.source_path)
             if old and f.sha256 and old != f.sha256:
                 result.superseded.append(f.source_path)
                 superseded_rows.append((load.document_id_for(old), load.document_id_for(f.sha256)))
@@ -131,11 +169,13 @@ def refresh(
         fallback_ids = {old_id for old_id, _ in superseded_rows if old_id in prev_docs and old_id not in current_ids}
         unreadable_paths = {}
         for f in files:
-            old = prev_paths.get(f.source_path)
+            old = live.paths.get(f.source_path)
             if f.sha256 is None and old and load.document_id_for(old) in prev_docs:
                 fallback_ids.add(load.document_id_for(old))
                 unreadable_paths[f.source_path] = old
-        keep_ids = reuse_ids + sorted(fallback_ids - set(reuse_ids))
+        kept_absent = {path: sha for path, sha in absent.items() if load.document_id_for(sha) in carried_ids}
+        unreadable_paths.update(kept_absent)
+        keep_ids = reuse_ids + sorted((fallback_ids | carried_ids) - set(reuse_ids) - current_ids)
 
         # We hold the lock, so no other refresh is building: files left by a killed run are garbage.
         for stale in db_path.parent.glob(f"{db_path.name}.building*"):

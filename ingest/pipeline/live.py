@@ -4,6 +4,7 @@ history into the file being built."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -35,25 +36,45 @@ def open_live(db_path: Path):
     return con
 
 
-def previous_state(db_path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """(document_id -> sha256 of current documents, source_path -> sha256) of the live warehouse."""
+@dataclass
+class LiveState:
+    """What the live warehouse holds, for deciding what to reuse, carry and remove."""
+
+    reusable: dict[str, str] = field(default_factory=dict)  # document_id -> sha256, parsed by this parser
+    all_current: dict[str, str] = field(default_factory=dict)  # document_id -> sha256, any parser version
+    paths: dict[str, str] = field(default_factory=dict)  # source_path -> sha256 of every file on record
+    manifests: dict[str, str | None] = field(default_factory=dict)  # document_id -> manifest entry (JSON)
+
+
+def previous_state(db_path: Path) -> LiveState:
+    """The live warehouse's documents and files (empty when there is none)."""
+    state = LiveState()
     if not db_path.exists():
-        return {}, {}
+        return state
     try:
         con = open_live(db_path)
     except duckdb.Error:
-        return {}, {}
+        return state
     try:
-        docs = dict(
-            con.execute(
-                "select document_id, content_sha256 from raw.documents where status = 'current' and parser_version = ?",
-                [load.parser_version()],
-            ).fetchall()
-        )
-        paths = dict(con.execute("select source_path, content_sha256 from raw.document_files").fetchall())
-        return docs, paths
+        has_manifest = con.execute(
+            "select count(*) from duckdb_columns() where database_name = 'live' and schema_name = 'raw' "
+            "and table_name = 'documents' and column_name = 'manifest_entry'"
+        ).fetchone()[0]
+        rows = con.execute(
+            "select document_id, content_sha256, parser_version, "
+            + ("manifest_entry" if has_manifest else "null")
+            + " from raw.documents where status = 'current'"
+        ).fetchall()
+        version = load.parser_version()
+        for doc_id, sha, parser, manifest in rows:
+            state.all_current[doc_id] = sha
+            state.manifests[doc_id] = manifest
+            if parser == version:
+                state.reusable[doc_id] = sha
+        state.paths = dict(con.execute("select source_path, content_sha256 from raw.document_files").fetchall())
+        return state
     except duckdb.Error:
-        return {}, {}
+        return LiveState()
     finally:
         con.close()
 
@@ -113,7 +134,7 @@ def copy_reused(con, db_path: Path, doc_ids: list[str]) -> None:
             if table == "document_files":
                 continue
             con.execute(
-                f"insert into raw.{table} select * from live.raw.{table} where document_id in (select document_id from _reuse)"
+                f"insert into raw.{table} by name select * from live.raw.{table} where document_id in (select document_id from _reuse)"
                 + (" and status = 'current'" if table == "documents" else "")
             )
         con.unregister("_reuse")
@@ -154,7 +175,7 @@ def record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
     try:
         for old_id, new_id in pairs:
             con.execute(
-                "insert into raw.documents select * replace ('superseded' as status, ? as superseded_by) "
+                "insert into raw.documents by name select * replace ('superseded' as status, ? as superseded_by) "
                 "from live.raw.documents where document_id = ? and document_id not in (select document_id from raw.documents)",
                 [new_id, old_id],
             )
@@ -163,7 +184,7 @@ def record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
             "and schema_name = 'raw' and table_name = 'documents'"
         ).fetchone()[0]:
             con.execute(
-                "insert into raw.documents select * from live.raw.documents where status = 'superseded' "
+                "insert into raw.documents by name select * from live.raw.documents where status = 'superseded' "
                 "and document_id not in (select document_id from raw.documents)"
             )
     finally:

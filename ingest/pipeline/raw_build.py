@@ -11,62 +11,55 @@ from pathlib import Path
 import pandas as pd
 
 from .. import load
+from ..detect import ManifestEntry
+from ..model import ParsedDocument
 from ..parse_document import parse_path
 from ..text import UnreadableDocument
 from .inputs import InputFile
 
 
-def parse_one(args: tuple[str, str]) -> tuple[str, dict | None, dict | None]:
+def parse_one(args: tuple[str, str, dict | None]) -> tuple[str, dict | None, dict | None]:
     """Worker: parse one file; returns (path, raw rows, rejection)."""
-    path_str, source_path = args
+    path_str, source_path, manifest = args
     path = Path(path_str)
     try:
-        parsed = parse_path(path, source_path)
+        parsed = parse_path(path, source_path, ManifestEntry(**manifest) if manifest else None)
     except UnreadableDocument as exc:
         return path_str, None, {"stage": "read", "reason": str(exc)}
     except Exception as exc:  # a parser bug on one file must not stop the others
         return path_str, None, {"stage": "parse", "reason": f"{type(exc).__name__}: {exc}"}
+    reason = rejection_reason(parsed)
+    if reason:
+        return path_str, None, {"stage": "detect", "reason": reason}
+    return path_str, load.columns_for(parsed), None
+
+
+def rejection_reason(parsed: ParsedDocument) -> str | None:
+    """Why a parsed file cannot join the warehouse, or None. Every fact is keyed by year and
+    unit: a document without one would fail the build's key tests and hold back the others."""
     info = parsed.info
-    has_financial = any(t.table_kind != "performance" for t in parsed.tables)
-    if info.doc_kind is None or not (has_financial or parsed.performance.projects or parsed.tables):
+    has_tables = bool(parsed.tables or parsed.performance.projects)
+    if info.doc_kind is None or not (has_tables or info.title_names_document):
         return (
-            path_str,
-            None,
-            {
-                "stage": "detect",
-                "reason": "not a recognisable budget / final-accounts / performance document "
-                f"(kind={info.doc_kind}, tables found={len(parsed.tables)})",
-            },
+            "not a budget / final-accounts / performance document: no standard table found and the title "
+            f"names no 预算/决算/绩效 document (kind={info.doc_kind}, title={info.title!r})"
         )
-    # every fact is keyed by year and unit: a document without one cannot join the warehouse
-    # (loading it would fail the build's key tests and hold back every other document)
     if info.year is None:
         return (
-            path_str,
-            None,
-            {
-                "stage": "detect",
-                "reason": f"no fiscal year found (title block, 预算年度 label or 'YYYY年' in the text); kind={info.doc_kind}",
-            },
+            "no fiscal year found (title block, 预算年度 label, 'YYYY年' in the text, file name or manifest); "
+            f"kind={info.doc_kind}, unit={info.unit_name}"
         )
     if not info.unit_name:
-        return (
-            path_str,
-            None,
-            {
-                "stage": "detect",
-                "reason": f"no publishing unit found (title block, 单位名称/实施单位 labels or table page headers); "
-                f"kind={info.doc_kind}, year={info.year}",
-            },
-        )
-    return path_str, load.columns_for(parsed), None
+        why = next((f for f in info.identity_findings if f.startswith("no unit")), "no unit")
+        return f"no publishing unit found — {why}; kind={info.doc_kind}, year={info.year}"
+    return None
 
 
 def parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows, flush_every: int = 200):
     """Parse files in worker processes (both cores); hand raw rows to `on_rows` in chunks.
 
     Returns (documents parsed, tables that failed, rejections)."""
-    args = [(str(f.path), f.source_path) for f in files]
+    args = [(str(f.path), f.source_path, f.manifest) for f in files]
     by_path = {str(f.path): f for f in files}
     pending, rejections = [], []
     parsed = table_errors = 0

@@ -49,14 +49,38 @@ leaf_printings as (
       and is_leaf
       and amount_wan is not null
     group by document_id, stage, fund_type, subject_code, expense_type, table_no, table_kind
-)
+),
 
 -- printing_rank 1 is the printing the fact table keeps (the main table's; the 基本支出 by
 -- function table last); fct_expenditure and the R06 check both read it from here
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by document_id, fund_type, func_code, expense_type
+            order by case when table_kind = 'basic_func' then 2 else 1 end, table_no
+        ) as printing_rank
+    from leaf_printings
+),
+
+kept as (
+    select * from ranked where printing_rank = 1
+),
+
+-- a leaf of one table can be the parent of another table's leaves of the same fund and
+-- expense type (one table prints 类 rows only, another the 项 below them): the finer
+-- printings are the facts, and the coarser one is checked against their sum (R06)
+coarser_codes as (
+    select distinct document_id, fund_type, expense_type, ancestor_code
+    from ({{ code_prefixes('kept', 'func_code', ['document_id', 'fund_type', 'expense_type']) }}) as prefixes
+)
+
 select
-    *,
-    row_number() over (
-        partition by document_id, fund_type, func_code, expense_type
-        order by case when table_kind = 'basic_func' then 2 else 1 end, table_no
-    ) as printing_rank
-from leaf_printings
+    ranked.*,
+    coarser_codes.ancestor_code is not null as has_finer_printing
+from ranked
+left join coarser_codes
+    on ranked.document_id = coarser_codes.document_id
+    and ranked.fund_type = coarser_codes.fund_type
+    and ranked.expense_type = coarser_codes.expense_type
+    and ranked.func_code = coarser_codes.ancestor_code

@@ -23,8 +23,8 @@ with cells as (
     from {{ ref('stg_amount_cells') }} as c
     inner join {{ ref('stg_tables') }} as t
         on c.document_id = t.document_id and c.table_no = t.table_no
-    inner join {{ ref('stg_documents') }} as d
-        on c.document_id = d.document_id
+    inner join {{ ref('int_document_versions') }} as d
+        on c.document_id = d.document_id and d.is_current
     where c.subject_scheme in ('func', 'econ_dept')
       and c.measure <> '(空)'
 ),

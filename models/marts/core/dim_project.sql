@@ -3,7 +3,7 @@
 with projects as (
     select p.*, d.unit_id
     from {{ ref('stg_perf_projects') }} as p
-    inner join {{ ref('dim_document') }} as d on p.document_id = d.document_id
+    inner join {{ ref('dim_document') }} as d on p.document_id = d.document_id and d.is_current
     where p.project_name is not null
 )
 

@@ -4,13 +4,14 @@ with printings as (
 ),
 
 documents as (
-    select document_id, unit_id, year from {{ ref('dim_document') }}
+    select document_id, unit_id, year, in_totals from {{ ref('dim_document') }} where is_current
 )
 
 select
     printings.document_id,
     documents.unit_id,
     documents.year,
+    documents.in_totals,
     printings.stage,
     printings.econ_code,
     printings.expense_type,

@@ -1,6 +1,7 @@
 -- 支出事实: one row per document × fund type × leaf function code × expense type.
 -- When two tables print the same fact, the main table's printing is kept (the other is
--- checked against it in fct_reconciliation, rule R06).
+-- checked against it in fct_reconciliation, rule R06); when one table's leaf is the parent of
+-- another table's leaves, the finer leaves are the facts (and R06 checks the parent's sum).
 -- A document whose all-funds table is not broken down by function (e.g. it lists budget
 -- units) and whose revenue is entirely 一般公共预算 gets its 全部资金 rows from the
 -- 一般公共预算 table (is_derived = true): by the document's own accounts they are equal.
@@ -9,7 +10,7 @@ with printings as (
 ),
 
 documents as (
-    select document_id, unit_id, year from {{ ref('dim_document') }}
+    select document_id, unit_id, year, in_totals from {{ ref('dim_document') }} where is_current
 ),
 
 revenue_kinds as (
@@ -32,17 +33,18 @@ fund_presence as (
 chosen as (
     select printings.*, false as is_derived
     from printings
-    where printing_rank = 1
+    where printing_rank = 1 and not has_finer_printing
     union all
     select
         printings.document_id, printings.stage, '全部资金' as fund_type, printings.func_code, printings.expense_type,
         printings.table_no, printings.table_kind, printings.line_no, printings.printed_func_name,
         printings.code_repaired, printings.amount_wan, printings.n_cells, printings.printing_rank,
-        true as is_derived
+        printings.has_finer_printing, true as is_derived
     from printings
     inner join fund_presence on printings.document_id = fund_presence.document_id
     inner join revenue_kinds on printings.document_id = revenue_kinds.document_id
     where printings.printing_rank = 1
+      and not printings.has_finer_printing
       and printings.fund_type = '一般公共预算'
       and fund_presence.has_all_funds = 0
       and revenue_kinds.has_other_money = 0
@@ -52,6 +54,7 @@ select
     chosen.document_id,
     documents.unit_id,
     documents.year,
+    documents.in_totals,
     chosen.stage,
     chosen.fund_type,
     chosen.func_code,

@@ -7,7 +7,7 @@ with lines as (
         row_number() over (partition by c.document_id, c.subject_code order by c.table_no, c.line_no) as printing_rank
     from {{ ref('stg_amount_cells') }} as c
     inner join {{ ref('stg_tables') }} as t on c.document_id = t.document_id and c.table_no = t.table_no
-    inner join {{ ref('stg_documents') }} as d on c.document_id = d.document_id
+    inner join {{ ref('dim_document') }} as d on c.document_id = d.document_id and d.is_current
     where c.subject_scheme = 'revenue' and t.table_kind = 'summary'
       and c.row_kind = 'item' and c.subject_code is not null and c.amount_wan is not null
 )
@@ -16,6 +16,7 @@ select
     lines.document_id,
     documents.unit_id,
     documents.year,
+    documents.in_totals,
     lines.stage,
     lines.subject_code as revenue_type,
     cast(lines.amount_wan as decimal(18, 6)) as amount_wan,

@@ -11,11 +11,12 @@ select
     lines.document_id,
     documents.unit_id,
     documents.year,
+    documents.in_totals,
     lines.measure as stage,
     lines.subject_code as item,
     cast(lines.amount_wan as decimal(18, 6)) as amount_wan,
     lines.table_no as source_table_no,
     lines.line_no as source_line_no
 from lines
-inner join {{ ref('dim_document') }} as documents on lines.document_id = documents.document_id
+inner join {{ ref('dim_document') }} as documents on lines.document_id = documents.document_id and documents.is_current
 where lines.printing_rank = 1

@@ -1,8 +1,8 @@
 -- 项目绩效事实: one row per document × project × stage (目标 / 自评)
 with projects as (
-    select p.*, d.unit_id, d.year
+    select p.*, d.unit_id, d.year, d.in_totals
     from {{ ref('stg_perf_projects') }} as p
-    inner join {{ ref('dim_document') }} as d on p.document_id = d.document_id
+    inner join {{ ref('dim_document') }} as d on p.document_id = d.document_id and d.is_current
     where p.project_name is not null
 ),
 
@@ -17,6 +17,7 @@ select
     projects.project_no,
     projects.unit_id,
     projects.year,
+    projects.in_totals,
     {{ surrogate_key(['projects.unit_id', 'coalesce(projects.project_code, projects.project_name)']) }} as project_id,
     projects.project_name,
     projects.project_code,

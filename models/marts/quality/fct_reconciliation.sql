@@ -44,4 +44,5 @@ select
     coalesce(abs(checks.printed_value - checks.computed_value) <= {{ rounding_tolerance('checks.n_summed') }}, false) as passed
 from checks
 inner join rules on checks.rule_id = rules.rule_id
-left join {{ ref('dim_document') }} as documents on checks.document_id = documents.document_id
+-- checks of current documents only: a duplicate or older version feeds no facts
+inner join {{ ref('dim_document') }} as documents on checks.document_id = documents.document_id and documents.is_current

@@ -10,4 +10,4 @@ select
     repairs.rule,
     repairs.detail
 from {{ ref('stg_repairs') }} as repairs
-left join {{ ref('dim_document') }} as documents on repairs.document_id = documents.document_id
+inner join {{ ref('dim_document') }} as documents on repairs.document_id = documents.document_id and documents.is_current

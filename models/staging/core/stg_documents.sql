@@ -22,5 +22,13 @@ select
     n_tables,
     status,
     superseded_by,
-    loaded_at
+    loaded_at,
+    coalesce(scope, case when unit_level = '部门' then '部门汇总' else '单位' end) as scope,
+    unit_source,
+    year_source,
+    kind_source,
+    coalesce(text_sha256, content_sha256) as text_sha256,
+    region_hint,
+    source_url,
+    identity_findings
 from source

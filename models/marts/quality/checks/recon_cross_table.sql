@@ -20,6 +20,36 @@ two_printings as (
     where kept.printing_rank = 1
 ),
 
+-- a leaf of one table that another table breaks down further (it prints the 类, the other
+-- the 项): the coarser printing against the sum of the finer leaves fct_expenditure keeps
+finer_leaves as (
+    select * from printings where printing_rank = 1 and not has_finer_printing
+),
+
+finer_by_ancestor as (
+    select document_id, fund_type, expense_type, ancestor_code, sum(amount_wan) as amount_wan, count(*) as n
+    from (
+        select prefixes.*, finer_leaves.amount_wan
+        from ({{ code_prefixes('finer_leaves', 'func_code', ['document_id', 'fund_type', 'expense_type', 'func_code']) }}) as prefixes
+        inner join finer_leaves
+            on prefixes.document_id = finer_leaves.document_id and prefixes.fund_type = finer_leaves.fund_type
+            and prefixes.expense_type = finer_leaves.expense_type and prefixes.func_code = finer_leaves.func_code
+    ) as leaf_ancestors
+    group by document_id, fund_type, expense_type, ancestor_code
+),
+
+coarse_vs_finer as (
+    select
+        coarse.document_id, 'R06' as rule_id, coarse.table_no, coarse.line_no,
+        coarse.func_code || ' ' || coarse.expense_type as subject, coarse.fund_type || ' (其他表细项合计)' as measure,
+        coarse.amount_wan as printed_value, finer_by_ancestor.amount_wan as computed_value, finer_by_ancestor.n as n_summed
+    from printings as coarse
+    inner join finer_by_ancestor
+        on coarse.document_id = finer_by_ancestor.document_id and coarse.fund_type = finer_by_ancestor.fund_type
+        and coarse.expense_type = finer_by_ancestor.expense_type and coarse.func_code = finer_by_ancestor.ancestor_code
+    where coarse.printing_rank = 1 and coarse.has_finer_printing
+),
+
 revenue_kinds as (
     select document_id, max(case when revenue_type <> '一般公共预算财政拨款收入' and amount_wan <> 0 then 1 else 0 end) as has_other_money
     from {{ ref('fct_revenue') }}
@@ -73,6 +103,8 @@ basic_vs_gpb as (
 )
 
 select * from two_printings
+union all
+select * from coarse_vs_finer
 union all
 select * from all_vs_gpb
 union all
