@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
+import duckdb
 import typer
 
 from . import pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="预决算公开 data warehouse: ingest, build, query.")
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so every `finally` of the refresh runs."""
+
+
+def _terminated(signum, frame):
+    raise _Terminated()
 
 
 @app.command()
@@ -30,7 +40,11 @@ def refresh(
 
     A refresh adds and updates; documents already in the warehouse whose files are not in this
     input stay unless --prune. An empty or missing input folder is an error (exit 1) and
-    changes nothing."""
+    changes nothing. Exit codes: 0 published, 1 nothing could be published (the live warehouse
+    is as it was), 75 another refresh holds the lock, 130/143 interrupted (Ctrl-C / SIGTERM)."""
+    # SIGTERM (systemd stop, a timeout) unwinds like Ctrl-C: the half-built file is deleted,
+    # parser workers are stopped and the lock released before the process exits
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         result = pipeline.refresh(
             input,
@@ -48,6 +62,15 @@ def refresh(
     except pipeline.RefreshFailed as exc:
         typer.echo(f"refresh failed: {exc}", err=True)
         raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("refresh interrupted: nothing was published; the live warehouse is as it was", err=True)
+        raise typer.Exit(130) from None
+    except _Terminated:
+        typer.echo("refresh stopped (SIGTERM): nothing was published; the live warehouse is as it was", err=True)
+        raise typer.Exit(143) from None
+    except (OSError, duckdb.Error) as exc:  # a fault the refresh did not foresee: one line, not a traceback
+        typer.echo(f"refresh failed: {type(exc).__name__}: {exc}; the live warehouse was left as it was", err=True)
+        raise typer.Exit(1) from None
     if as_json:
         typer.echo(pipeline.summary_json(result))
         return
@@ -61,6 +84,8 @@ def refresh(
         f"documents: {result.documents_seen} seen, {result.documents_parsed} parsed, "
         f"{result.documents_reused} unchanged (reused), {len(result.rejections)} rejected"
     )
+    for warning in result.warnings:
+        typer.echo(f"  warning: {warning}")
     if result.kept:
         typer.echo(f"  {len(result.kept)} document file(s) on record but not in this input were kept (--prune removes them)")
     for label, items in (("duplicate", result.duplicates), ("changed", result.superseded), ("removed", result.removed)):

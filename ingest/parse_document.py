@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .detect import ManifestEntry, detect_document
 from .financial import parse_financial_table, repair_codes
@@ -87,7 +87,9 @@ def parse_performance_tables(source, info, table_errors) -> PerformanceResult:
 
 
 def parse_path(path: Path, source_path: str, manifest: ManifestEntry | None = None) -> ParsedDocument:
-    parsed = parse_source(read_document(path, source_path), manifest)
+    source = read_document(path, source_path)
+    source.source_file = PurePath(source_path).name  # the name as text (a GBK name arrives as surrogates)
+    parsed = parse_source(source, manifest)
     parsed.manifest_json = manifest_json(manifest)
     return parsed
 

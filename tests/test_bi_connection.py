@@ -51,8 +51,13 @@ SAMPLE_000_ROW = """
 
 
 def read_only_url(db: Path) -> str:
-    """The URL to paste into Superset & co.: four slashes = `duckdb:///` + an absolute path."""
-    return f"duckdb:///{db.resolve()}?access_mode=read_only"
+    """The URL to paste into Superset & co.: four slashes = `duckdb:///` + an absolute path, then
+    the settings that make it a sandbox (ingest/bi.py)."""
+    from ingest.bi import sqlalchemy_url
+
+    url = sqlalchemy_url(db)
+    assert url.startswith(f"duckdb:///{db.resolve()}?access_mode=read_only&enable_external_access=false")
+    return url
 
 
 def copy_warehouse(src: Path, folder: Path) -> Path:
@@ -266,3 +271,56 @@ def test_reader_keeps_working_while_refresh_publishes(built_warehouse, tmp_path)
         assert snapshot(c3) == after
         assert c3.execute(sa.text(MATCHED_2101506)).mappings().one()["execution_rate"] == 100.0
     engine.dispose()
+
+
+# Issue 20, item 1: through the plain read-only URL each of these read or wrote files, attached
+# another database read-write, or overwrote the live warehouse. Through the documented URL
+# every one is refused, and nothing appears on disk.
+def _attacks(db: Path, tmp: Path) -> list[str]:
+    return [
+        "select * from read_text('/etc/passwd')",
+        "select * from read_csv('/etc/passwd')",
+        f"copy (select 1) to '{tmp / 'leak.csv'}'",
+        f"export database '{tmp / 'export'}'",
+        f"attach '{tmp / 'other.duckdb'}' as other",
+        f"attach '{tmp / 'other_rw.duckdb'}' as other_rw (read_only false)",
+        f"copy (select 'x') to '{db}'",
+        "set enable_external_access = true",
+        "set lock_configuration = false",
+        "reset enable_external_access",
+        "install httpfs",
+        "load httpfs",
+        "create table main.new_table as select 1 as x",
+        "drop table main.fct_expenditure",
+    ]
+
+
+def test_documented_url_refuses_file_access_writes_and_reconfiguration(built_warehouse, tmp_path):
+    db = copy_warehouse(built_warehouse, tmp_path / "wh")
+    before = db.read_bytes()
+    engine = sa.create_engine(read_only_url(db))
+    try:
+        for statement in _attacks(db, tmp_path):
+            with engine.connect() as con:
+                with pytest.raises(sa.exc.DBAPIError):
+                    con.execute(sa.text(statement)).fetchall()
+        with engine.connect() as con:  # and the warehouse still answers
+            assert con.execute(sa.text("select count(*) from fct_expenditure")).scalar() > 0
+    finally:
+        engine.dispose()
+    assert not any((tmp_path / name).exists() for name in ("leak.csv", "export", "other.duckdb", "other_rw.duckdb"))
+    assert db.read_bytes() == before
+
+
+def test_python_helper_is_the_same_sandbox(built_warehouse, tmp_path):
+    from ingest import bi
+
+    db = copy_warehouse(built_warehouse, tmp_path / "wh")
+    con = bi.connect(db)
+    try:
+        for statement in _attacks(db, tmp_path):
+            with pytest.raises(Exception):  # noqa: B017 - DuckDB raises several error types here
+                con.execute(statement).fetchall()
+        assert con.execute("select count(*) from dim_document").fetchone()[0] > 0
+    finally:
+        con.close()

@@ -805,8 +805,9 @@ def test_changed_project_code_rebuilds_even_without_new_documents(built, tmp_pat
     monkeypatch.setattr(pipeline.job, "project_version", lambda: "a-newer-version")
     calls = []
     monkeypatch.setattr(pipeline.job, "run_dbt", lambda tmp, commands, **kw: (calls.append(commands) or (True, "")))
-    result = pipeline.refresh(inp, db, build=True)
-    assert not result.unchanged and result.published
+    # the stub builds no models: the refresh runs dbt, then refuses to publish a warehouse without marts
+    with pytest.raises(pipeline.RefreshFailed, match="lacks dim_document"):
+        pipeline.refresh(inp, db, build=True)
     assert calls == [[["build"]]]
 
 

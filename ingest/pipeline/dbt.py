@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .. import load
+from .children import die_with_parent
 from .settings import PROJECT_DIR
 
 
@@ -41,6 +42,7 @@ def run_dbt(db_path: Path, commands: list[list[str]], target_path: Path | None =
             env=env,
             capture_output=True,
             text=True,
+            preexec_fn=die_with_parent,  # no orphaned build if the refresh is killed
         )
         out_lines.append(proc.stdout[-6000:])
         if proc.returncode != 0:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,7 +22,7 @@ from .. import load
 from ..detect import read_manifest
 from ..parse_document import manifest_json
 from .dbt import dbt_tail, project_version, publish_docs, run_dbt
-from .inputs import InputFile, discover, input_fingerprint, rejection_row
+from .inputs import InputFile, discover, display_name, input_fingerprint, rejection_row
 from .live import (
     clone_live,
     copy_refresh_log,
@@ -35,6 +34,7 @@ from .live import (
     record_superseded,
 )
 from .lock import RefreshLock
+from .publish import check_free_space, check_target, clear_foreign_wal, swap, verify_build
 from .raw_build import drop_returning_history, parse_all, prune_clone, rename_reused, settle_fallbacks
 from .settings import DEFAULT_INPUT, PROJECT_DIR, RefreshFailed, default_db
 
@@ -57,6 +57,7 @@ class RefreshResult:
     unchanged: bool = False  # nothing new since the last build: nothing was rebuilt
     dbt_summary: str = ""
     manifest: str | None = None  # the manifest file read, if any
+    warnings: list[str] = field(default_factory=list)  # things done to keep the warehouse safe
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -89,6 +90,7 @@ def refresh(
     result = RefreshResult(db_path=str(db_path), manifest=str(manifest.path) if manifest.path else None)
     with RefreshLock(db_path, wait_seconds):
         t0 = time.monotonic()
+        check_target(db_path)
         files, broken_folders = discover(input_dir, manifest)
         if not files and not broken_folders:
             raise RefreshFailed(f"input folder is empty: {input_dir} (a missing mount?) — nothing was changed")
@@ -110,7 +112,7 @@ def refresh(
             file_rows.append(
                 dict(
                     source_path=f.source_path,
-                    source_file=f.path.name,
+                    source_file=display_name(f.path.name),
                     content_sha256=f.sha256,
                     document_id=load.document_id_for(f.sha256),
                     seen_at=now,
@@ -121,16 +123,15 @@ def refresh(
         # under a folder that could not be read); otherwise their documents stay as they are
         current_paths = {f.source_path for f in files}
         unreadable = [f.source_path for f in broken_folders]
-        absent = {
-            path: sha
-            for path, sha in live.paths.items()
-            if path not in current_paths and not any(path.startswith(u) or u == "./" for u in unreadable)
-        }
+        unseen = {path: sha for path, sha in live.paths.items() if path not in current_paths}
+        hidden = {path: sha for path, sha in unseen.items() if any(path.startswith(u) or u == "./" for u in unreadable)}
+        absent = {path: sha for path, sha in unseen.items() if path not in hidden}
         if prune:
             result.removed = sorted(absent)
             absent = {}
         else:  # a file whose content is in this input under another name was renamed, not left out
             absent = {path: sha for path, sha in absent.items() if sha not in by_hash}
+        absent.update(hidden)  # what an unreadable folder hides is kept, in either mode
         carried_ids = {load.document_id_for(sha) for sha in absent.values()} & set(live.all_current)
         result.kept = sorted(absent)
         if absent:  # earlier rejections of files not in this input stay on record with them
@@ -177,6 +178,7 @@ def refresh(
         unreadable_paths.update(kept_absent)
         keep_ids = reuse_ids + sorted((fallback_ids | carried_ids) - set(reuse_ids) - current_ids)
 
+        check_free_space(db_path)
         # We hold the lock, so no other refresh is building: files left by a killed run are garbage.
         for stale in db_path.parent.glob(f"{db_path.name}.building*"):
             stale.unlink(missing_ok=True)
@@ -269,7 +271,11 @@ def refresh(
                     # a crash (profile error, traceback) has none of the tail's keywords: show its last lines
                     detail = result.dbt_summary or "\n".join(summary.strip().splitlines()[-20:])
                     raise RefreshFailed("dbt build failed; the live warehouse was left as it was.\n" + detail)
-            os.replace(tmp, db_path)
+            verify_build(tmp, marts=build)
+            warning = clear_foreign_wal(db_path)
+            if warning:
+                result.warnings.append(warning)
+            swap(tmp, db_path)
             result.published = True
         finally:
             if con is not None:  # an error while loading: close before deleting (DuckDB caches open files)

@@ -11,10 +11,23 @@ import duckdb
 import pandas as pd
 
 from .. import load
+from .publish import lock_holder
+from .settings import RefreshFailed
 
 
 def sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def refuse_if_locked(exc: Exception, db_path: Path) -> None:
+    """A lock error is an error: a live file held read-write by another process is reported,
+    never taken for an absent warehouse (the history it holds would be silently dropped)."""
+    holder = lock_holder(exc)
+    if holder:
+        raise RefreshFailed(
+            f"the live warehouse {db_path} is held read-write by {holder}: close that session (BI tools "
+            "should open it read-only) and run the refresh again; nothing was changed"
+        ) from None
 
 
 def open_live(db_path: Path):
@@ -53,7 +66,8 @@ def previous_state(db_path: Path) -> LiveState:
         return state
     try:
         con = open_live(db_path)
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        refuse_if_locked(exc, db_path)
         return state
     try:
         has_manifest = con.execute(
@@ -85,7 +99,8 @@ def last_build(db_path: Path) -> tuple[str | None, str | None]:
         return None, None
     try:
         con = open_live(db_path)
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        refuse_if_locked(exc, db_path)
         return None, None
     try:
         row = con.execute(
@@ -101,7 +116,11 @@ def last_build(db_path: Path) -> tuple[str | None, str | None]:
 
 
 def live_rejections(db_path: Path) -> list[dict]:
-    con = open_live(db_path)
+    try:
+        con = open_live(db_path)
+    except duckdb.Error as exc:
+        refuse_if_locked(exc, db_path)
+        raise
     try:
         cols = ["source_file", "source_path", "content_sha256", "stage", "reason", "rejected_at"]
         rows = con.execute(f"select {', '.join(cols)} from raw.ingest_rejections order by source_path").fetchall()
@@ -148,7 +167,8 @@ def copy_refresh_log(con, db_path: Path) -> None:
         return
     try:
         con.execute(f"attach '{sql_path(db_path)}' as live (read_only)")
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        refuse_if_locked(exc, db_path)
         return  # no readable live warehouse: nothing to carry over
     try:
         con.execute("insert into raw.refresh_log by name select * from live.raw.refresh_log")
@@ -168,7 +188,8 @@ def record_superseded(con, db_path: Path, pairs: list[tuple[str, str]]) -> None:
         return
     try:
         con.execute(f"attach '{sql_path(db_path)}' as live (read_only)")
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        refuse_if_locked(exc, db_path)
         if pairs:  # pairs come from the live file, so it was readable a moment ago
             raise
         return  # not a warehouse (yet): there is no history to keep

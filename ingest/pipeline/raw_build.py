@@ -3,6 +3,7 @@ processes, prune what the live copy no longer needs, settle changed and returnin
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -15,19 +16,30 @@ from ..detect import ManifestEntry
 from ..model import ParsedDocument
 from ..parse_document import parse_path
 from ..text import UnreadableDocument
+from .children import die_with_parent
 from .inputs import InputFile
 
 
-def parse_one(args: tuple[str, str, dict | None]) -> tuple[str, dict | None, dict | None]:
-    """Worker: parse one file; returns (path, raw rows, rejection)."""
-    path_str, source_path, manifest = args
+def parse_one(args: tuple[str, str, dict | None, str | None]) -> tuple[str, dict | None, dict | None]:
+    """Worker: parse one file; returns (path, raw rows, rejection). `expected_sha` is the hash
+    the refresh recorded for the file: a file that changed in between (appended to while the
+    refresh ran) is rejected for now, so no file record points at a document that was not loaded."""
+    path_str, source_path, manifest, expected_sha = args
     path = Path(path_str)
     try:
         parsed = parse_path(path, source_path, ManifestEntry(**manifest) if manifest else None)
     except UnreadableDocument as exc:
         return path_str, None, {"stage": "read", "reason": str(exc)}
+    except OSError as exc:
+        return path_str, None, {"stage": "read", "reason": f"cannot read file: {exc.strerror or exc}"}
     except Exception as exc:  # a parser bug on one file must not stop the others
         return path_str, None, {"stage": "parse", "reason": f"{type(exc).__name__}: {exc}"}
+    if expected_sha and parsed.source.content_sha256 != expected_sha:
+        return (
+            path_str,
+            None,
+            {"stage": "read", "reason": "the file changed while the refresh read it; the next refresh reads it"},
+        )
     reason = rejection_reason(parsed)
     if reason:
         return path_str, None, {"stage": "detect", "reason": reason}
@@ -59,14 +71,21 @@ def parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows,
     """Parse files in worker processes (both cores); hand raw rows to `on_rows` in chunks.
 
     Returns (documents parsed, tables that failed, rejections)."""
-    args = [(str(f.path), f.source_path, f.manifest) for f in files]
+    args = [(str(f.path), f.source_path, f.manifest, f.sha256) for f in files]
     by_path = {str(f.path): f for f in files}
     pending, rejections = [], []
     parsed = table_errors = 0
     jobs = jobs or min(os.cpu_count() or 1, 8)
     results_iter: Iterable[tuple[str, dict | None, dict | None]]
-    if len(args) >= 8 and jobs > 1:
-        pool = ProcessPoolExecutor(max_workers=jobs)
+    if len(args) >= 24 and jobs > 1:  # below that, starting the workers costs more than it saves
+        # spawned, not forked: a forked worker inherits the refresh's open lock file and, if
+        # the refresh is killed, outlives it holding the lock (every later refresh then waits)
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
         results_iter = pool.map(parse_one, args, chunksize=max(1, len(args) // (jobs * 8)))
     else:
         pool = None
@@ -88,6 +107,11 @@ def parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows,
                 pending = []
         if pending:
             on_rows(pending)
+    except BaseException:
+        if pool:  # interrupted (SIGTERM, Ctrl-C): do not wait for the queued documents
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+        raise
     finally:
         if pool:
             pool.shutdown()
