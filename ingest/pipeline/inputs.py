@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-INPUT_SUFFIXES = {".txt", ".md", ".text", ".tsv", ""}
+from ..readers import SUFFIXES as INPUT_SUFFIXES  # the formats ingest/readers/ can read (or explain)
 
 
 @dataclass
