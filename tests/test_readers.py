@@ -195,3 +195,86 @@ def test_parse_path_reads_pdfs(tmp_path):
     path.write_bytes(make_pdf([_table_page()]))
     parsed = parse_path(path, "t.pdf")
     assert parsed.source.lines[3] == "201\t01\t1,935.36" and parsed.source.encoding == "pdf text layer"
+
+
+# ------------------------------------------------------------------ spreadsheets
+
+EXCEL = Path(__file__).resolve().parent / "fixtures" / "excel"
+
+
+def test_xls_sheet_rows_as_printed_and_hidden_sheets_skipped(tmp_path):
+    """三公经费支出表.xls: the 三公 table of 015_5c96c5f19d.pdf (page 20) typed into a legacy
+    .xls, amounts formatted '#,##0.00', title merged over A1:G1, a hidden draft sheet."""
+    doc = readers.read_document(EXCEL / "三公经费支出表.xls")
+    assert doc.encoding == "spreadsheet (xls)"
+    assert doc.lines[4] == "合计\t8.00\t3.00\t\t5.00\t\t5.00"  # stored 8.0, shown 8.00
+    assert doc.lines[2] == "部门名称\t三公经费预（决）算数（财政拨款）\t\t\t\t\t"  # merged over B3:G3
+    assert doc.pages == [1] * 6 + [2]  # the hidden sheet '草稿' (99.00) is not a page
+    assert not any("99" in line for line in doc.lines)
+    parsed = parse_path(EXCEL / "三公经费支出表.xls", "三公经费支出表.xls")
+    assert [t.table_kind for t in parsed.tables] == ["three_public"]
+    assert [(a.subject_name, a.amount) for a in parsed.amounts] == [("合计", 8.0)]
+    assert parsed.info.year == 2026 and parsed.info.unit_name == "长沙市信访局"
+
+
+def test_xlsx_cells_read_through_their_number_formats(tmp_path):
+    from tests.xlsxmaker import make_xlsx
+
+    money = "#,##0.00"
+    rows = [
+        ["部门：某局", None, None, "单位：万元"],
+        ["收入", None, "支出", None],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一般公共预算拨款收入", (1935.36, money), "一般公共服务支出", (1935.36, money)],
+        ["增长率", (0.0288, "0.00%"), "减少", (-5, "#,##0.00;(#,##0.00)")],
+        ["人数", 12, "日期", None],
+    ]
+    data = make_xlsx({"部门收支总表": rows, "草稿": [["x"]]}, merged={"部门收支总表": ["A2:B2"]}, hidden={"草稿"})
+    doc = read(tmp_path, "预算.xlsx", data)
+    assert doc.lines == [
+        "部门收支总表",  # the sheet's name names the table its rows do not title
+        "部门：某局\t\t\t单位：万元",
+        "收入\t\t支出\t",
+        "项目\t预算数\t项目\t预算数",
+        "一般公共预算拨款收入\t1,935.36\t一般公共服务支出\t1,935.36",
+        "增长率\t2.88%\t减少\t(5.00)",
+        "人数\t12\t日期\t",
+    ]
+    assert doc.pages == [1] * 7 and doc.encoding == "spreadsheet (xlsx)"
+
+
+def test_a_sheet_name_is_no_title_when_the_sheet_prints_one(tmp_path):
+    from tests.xlsxmaker import make_xlsx
+
+    data = make_xlsx({"Sheet1": [["x"], ["2026年部门收支总表"]], "收支总表": [["2026年部门收支总表"], ["收入", 1]]})
+    doc = read(tmp_path, "a.xlsx", data)
+    assert doc.lines == ["x", "2026年部门收支总表", "2026年部门收支总表\t", "收入\t1"]
+
+
+def test_number_formats():
+    from ingest.readers.numfmt import display
+
+    assert display(8.0, "0.00") == "8.00"
+    assert display(408696000, "#,##0") == "408,696,000"
+    assert display(1234.5, "#,##0.00_);[Red](#,##0.00)") == "1,234.50"
+    assert display(-1234.5, "#,##0.00_);[Red](#,##0.00)") == "(1,234.50)"
+    assert display(-3.2, "0.0") == "-3.2"
+    assert display(0.925, "0.0%") == "92.5%"
+    assert display(12.5, '0.00"万元"') == "12.50万元"
+    assert display(0.1 + 0.2, "General") == "0.3"
+    assert display(2010101.0, "General") == "2010101"  # a code stored as a number stays a code
+    assert display("财政拨款\n收入", None) == "财政拨款 收入"
+
+
+def test_spreadsheets_that_are_not_workbooks_are_refused(tmp_path):
+    html = b"<html><body><table><tr><td>1</td></tr></table></body></html>"
+    assert "HTML table saved under a .xls name" in refused(tmp_path, "a.xls", html)
+    assert "CSV or tab-separated export" in refused(tmp_path, "b.xls", "收入,100\n".encode())
+    assert refused(tmp_path, "c.xlsx", _zip(["xl/workbook.xml"])).startswith("damaged spreadsheet")
+
+
+def test_password_protected_and_legacy_word_files_are_refused_by_what_they_are(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200
+    locked = ole + "EncryptedPackage".encode("utf-16-le")
+    assert refused(tmp_path, "预算.xlsx", locked).startswith("password-protected Office file")
+    assert refused(tmp_path, "预算.doc", ole + "WordDocument".encode("utf-16-le")).startswith("a Word document")

@@ -6,7 +6,7 @@ turned into those lines by one module:
     text (ingest/text.py)   .txt .md .text .tsv and no suffix: text extracted beforehand
     pdf.py + pdf_layout.py  PDF with a text layer: tables from the page's ruling lines
     ocr.py                  PDF pages without a text layer (scans), when an engine is installed
-    excel.py                .xlsx .xls: each sheet's rows
+    excel.py + numfmt.py    .xlsx .xlsm .xls: each sheet's rows, cells as the sheet shows them
     rejections              everything else, with a reason that says what it is and what to do
 
 `READERS` maps a file suffix to its reader; the refresh sends exactly those suffixes
@@ -22,6 +22,7 @@ from pathlib import Path
 from ..model import SourceDocument
 from ..text import UnreadableDocument, read_text
 from . import sniff
+from .excel import read_excel
 from .pdf import read_pdf
 
 Reader = Callable[[Path, bytes, str], SourceDocument]
@@ -37,6 +38,13 @@ def _reject_word(path: Path, data: bytes, source_path: str) -> SourceDocument:
     )
 
 
+def _reject_encrypted_office(path: Path, data: bytes, source_path: str) -> SourceDocument:
+    raise UnreadableDocument(
+        "password-protected Office file: open it with the password and save an unprotected copy "
+        "(or export it as PDF), then refresh again"
+    )
+
+
 READERS: dict[str, Reader] = {
     "": _read_text,
     ".txt": _read_text,
@@ -44,13 +52,23 @@ READERS: dict[str, Reader] = {
     ".md": _read_text,
     ".tsv": _read_text,
     ".pdf": read_pdf,
+    ".xlsx": read_excel,
+    ".xlsm": read_excel,
+    ".xls": read_excel,
     ".docx": _reject_word,
     ".doc": _reject_word,
 }
 SUFFIXES = frozenset(READERS)
 
 # formats recognised by their bytes, read (or refused) whatever the file is called
-_BY_CONTENT: dict[str, Reader] = {sniff.PDF: read_pdf, sniff.DOCX: _reject_word}
+_BY_CONTENT: dict[str, Reader] = {
+    sniff.PDF: read_pdf,
+    sniff.XLSX: read_excel,
+    sniff.XLS: read_excel,
+    sniff.DOCX: _reject_word,
+    sniff.DOC: _reject_word,
+    sniff.ENCRYPTED_OFFICE: _reject_encrypted_office,
+}
 _BINARY_SUFFIXES = {".pdf", ".xlsx", ".xls", ".xlsm", ".docx", ".doc"}
 
 
@@ -71,6 +89,11 @@ def _not_what_it_says(suffix: str, kind: str, data: bytes) -> str:
     """Why a file named like a PDF or a spreadsheet cannot be read: what it really is."""
     if kind == sniff.EMPTY:
         return f"empty file ({len(data)} bytes): the download failed or was cut off; download the document again"
+    if kind == sniff.HTML and suffix in (".xls", ".xlsx") and b"<table" in data.lower():
+        return (
+            f"an HTML table saved under a {suffix} name (a web export, not a workbook): open it in a "
+            "spreadsheet program and save it as .xlsx, then refresh again"
+        )
     if kind == sniff.HTML:
         title = sniff.html_title(data)
         return (
@@ -80,5 +103,12 @@ def _not_what_it_says(suffix: str, kind: str, data: bytes) -> str:
         )
     if kind == sniff.IMAGE:
         return f"an image saved under a {suffix} name: convert it to PDF, or save the original PDF"
-    what = {sniff.TEXT: "plain text", sniff.ZIP: "a ZIP archive", sniff.OLE2: "a legacy Office file"}.get(kind, "binary data")
+    if kind == sniff.TEXT and suffix in (".xls", ".xlsx"):
+        return (
+            f"not a spreadsheet but text under a {suffix} name (often a CSV or tab-separated export): "
+            "rename it to .txt (tab-separated) or open it in a spreadsheet program and save it as .xlsx"
+        )
+    what = {sniff.TEXT: "plain text", sniff.ZIP: "a ZIP archive", sniff.OLE2: "another legacy Office file"}.get(
+        kind, "binary data"
+    )
     return f"not a {suffix[1:].upper()} file but {what}: download the document again"

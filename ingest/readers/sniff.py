@@ -12,12 +12,15 @@ import re
 import zipfile
 from io import BytesIO
 
-EMPTY, PDF, HTML, XLSX, DOCX, ZIP, OLE2, IMAGE, TEXT, BINARY = (
+EMPTY, PDF, HTML, XLSX, XLS, DOCX, DOC, ENCRYPTED_OFFICE, ZIP, OLE2, IMAGE, TEXT, BINARY = (
     "empty",
     "pdf",
     "html",
     "xlsx",
+    "xls",
     "docx",
+    "doc",
+    "encrypted office",
     "zip",
     "ole2",
     "image",
@@ -39,7 +42,7 @@ def kind_of(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return OLE2  # legacy Office: .xls or .doc (the reader tells which)
+        return _ole2_kind(data)
     if head.startswith(_IMAGE_MAGIC):
         return IMAGE
     text_head = head.lstrip(b"\xef\xbb\xbf")
@@ -60,6 +63,18 @@ def _zip_kind(data: bytes) -> str:
     if any(n.startswith("word/") for n in names):
         return DOCX
     return ZIP
+
+
+def _ole2_kind(data: bytes) -> str:
+    """Legacy Office files share one container; its stream names (UTF-16) say what is inside.
+    A password-protected .xlsx or .docx is such a container too, holding an EncryptedPackage."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return ENCRYPTED_OFFICE
+    if "WordDocument".encode("utf-16-le") in data:
+        return DOC
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return XLS
+    return OLE2
 
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
