@@ -42,8 +42,17 @@ def image(x: float, y: float, w: float, h: float) -> str:
     return f"q {w} 0 0 {h} {x} {y} cm /Im1 Do Q"
 
 
-def make_pdf(pages: list[list[str]], encrypt: bool = False, width: float = PAGE_W, height: float = PAGE_H) -> bytes:
+def make_pdf(
+    pages: list[list[str]],
+    encrypt: bool = False,
+    width: float = PAGE_W,
+    height: float = PAGE_H,
+    jpeg: tuple[bytes, int, int] | None = None,
+) -> bytes:
     """A PDF with one page per list of content operators.
+
+    `jpeg` (bytes, pixel width, pixel height) replaces the grey image drawn by `image()`:
+    a picture of a page makes a scan.
 
     `encrypt` adds a standard security handler whose user password is not empty, with no
     real encryption behind it: enough for a reader to ask for a password."""
@@ -56,13 +65,15 @@ def make_pdf(pages: list[list[str]], encrypt: bool = False, width: float = PAGE_
     catalog = add(b"")  # filled below
     pages_obj = add(b"")
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    pixels = bytes([128]) * 64
-    img = add(
-        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n"
-        % len(pixels)
-        + pixels
-        + b"\nendstream"
-    )
+    if jpeg:
+        pixels, w, h = jpeg
+        head = b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 " % (w, h)
+        head += b"/Filter /DCTDecode /Length %d >>\nstream\n" % len(pixels)
+    else:
+        pixels = bytes([128]) * 64
+        head = b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        head += b"/Length %d >>\nstream\n" % len(pixels)
+    img = add(head + pixels + b"\nendstream")
     kids = []
     for ops in pages:
         stream = zlib.compress("\n".join(ops).encode("latin-1"))
