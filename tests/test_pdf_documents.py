@@ -151,3 +151,23 @@ def test_downloads_folder_publishes_pdfs_and_says_why_the_rest_was_refused(downl
     assert rejected["空文件.pdf"].startswith("empty file")
     assert rejected["说明.docx"].startswith("a Word document: open it and save it as PDF")
     assert pages[0] >= 1 and pages[1] >= 20 and pages[2] == 0  # every table line has its page
+
+
+# ------------------------------------------------------------------ the crawler's junk in the corpus
+
+CORPUS = HERE.parent.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "manifest.tsv").exists(), reason=f"the corpus is not at {CORPUS}")
+def test_every_junk_file_of_the_corpus_is_refused_with_what_it_is():
+    """manifest.tsv says which corpus 'PDFs' are HTML pages or empty downloads (8 and 10)."""
+    from ingest.text import UnreadableDocument
+
+    with (CORPUS / "manifest.tsv").open(encoding="utf-8") as fh:
+        junk = {r["name"]: r["what"] for r in csv.DictReader(fh, delimiter="\t") if r["what"].startswith("not a PDF")}
+    assert len(junk) == 18
+    for name, what in junk.items():
+        with pytest.raises(UnreadableDocument) as info:
+            read_document(CORPUS / "pdf" / f"{name}.pdf")
+        expected = "an HTML web page saved under a .pdf name" if "HTML" in what else "empty file (0 bytes)"
+        assert str(info.value).startswith(expected), (name, str(info.value))
