@@ -36,6 +36,7 @@ docs: setup
 
 bench: setup
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.readers --out bench/readers.json
 
 clean:
 	rm -rf target logs warehouse.duckdb warehouse.duckdb.*

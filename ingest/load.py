@@ -39,7 +39,8 @@ create table if not exists raw.tables (
     empty_note varchar
 );
 create table if not exists raw.table_lines (
-    document_id varchar, table_no integer, line_no integer, line_role varchar, cells_json varchar
+    document_id varchar, table_no integer, line_no integer, line_role varchar, cells_json varchar,
+    page_no integer
 );
 create table if not exists raw.amount_cells (
     document_id varchar, table_no integer, line_no integer, row_kind varchar, subject_scheme varchar,
@@ -296,6 +297,7 @@ def columns_for(parsed: ParsedDocument) -> dict[str, Columns]:
             list(line_no),
             list(role),
             [json.dumps(c, ensure_ascii=False) for c in cells],
+            [src.page(n) for n in line_no],  # PDF/spreadsheet page (sheet) of the line; None for texts
         ]
     if parsed.amounts:
         out["amount_cells"] = _object_columns("amount_cells", doc_id, parsed.amounts)

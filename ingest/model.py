@@ -11,14 +11,23 @@ from dataclasses import dataclass, field
 
 @dataclass
 class SourceDocument:
-    """One input file, decoded. `lines[0]` is line 1 of the file (provenance is 1-based)."""
+    """One input file, decoded. `lines[0]` is line 1 of the file (provenance is 1-based).
+
+    A text file has lines only. A PDF, a spreadsheet or a scan is read into the same lines
+    (table rows tab-separated, the rest as text lines), and `pages[i]` says which page (or
+    sheet, from 1) line i+1 came from, so provenance can be file + page + row.
+    """
 
     source_file: str  # base name of the input file
     source_path: str  # path as given (relative to the input folder where possible)
     content_sha256: str
-    encoding: str
+    encoding: str  # the text encoding, or how the file was read ('pdf text layer', 'ocr …', 'xlsx')
     lines: list[str]
+    pages: list[int] | None = None  # page (sheet) number of each line; None for text files
     text_sha256: str | None = None  # hash of the decoded text: the same text in another encoding is one document
+
+    def page(self, line_no: int) -> int | None:
+        return self.pages[line_no - 1] if self.pages else None
 
     def line(self, line_no: int) -> str:
         return self.lines[line_no - 1]

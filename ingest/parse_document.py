@@ -14,8 +14,8 @@ from pathlib import Path, PurePath
 from .detect import ManifestEntry, detect_document
 from .financial import parse_financial_table, repair_codes
 from .model import ParsedDocument, PerformanceResult, SourceDocument
+from .readers import read_document
 from .segment import FINANCIAL_KINDS, segment_tables
-from .text import read_document
 
 
 def text_hash(lines: list[str]) -> str:

@@ -16,7 +16,8 @@ from .model import SourceDocument
 
 
 class UnreadableDocument(Exception):
-    """The file cannot be decoded as text (binary, empty, truncated beyond repair)."""
+    """The file cannot be read (binary, empty, truncated beyond repair, not a document): the
+    message says what it is and what to do, and becomes the file's rejection reason."""
 
 
 _BOMS = [
@@ -75,7 +76,11 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_document(path: Path, source_path: str | None = None) -> SourceDocument:
-    data = path.read_bytes()
+    """A text file (text extracted from a PDF beforehand). Any format: ingest.readers."""
+    return read_text(path, path.read_bytes(), source_path)
+
+
+def read_text(path: Path, data: bytes, source_path: str | None = None) -> SourceDocument:
     text, encoding = decode_bytes(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceDocument(

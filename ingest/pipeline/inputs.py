@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..detect import MANIFEST_NAMES, Manifest
-
-# what the parser reads today (text extracted from the PDFs: tab-separated or markdown tables)
-INPUT_SUFFIXES = {".txt", ".md", ".text", ".tsv", ""}
+from ..readers import SUFFIXES as INPUT_SUFFIXES  # the formats ingest/readers/ can read (or explain)
 
 
 @dataclass
@@ -43,8 +41,8 @@ def display_name(name: str) -> str:
 
 def unsupported_reason(suffix: str) -> str:
     return (
-        f"{suffix or 'this'} files are not read yet: give the refresh the text extracted from the document "
-        "(UTF-8 or GB18030 .txt/.md with tables as tab-separated or markdown rows)"
+        f"{suffix or 'this'} files are not read: give the refresh the document as PDF, Excel (.xlsx/.xls) "
+        "or extracted text (.txt/.md, tables as tab-separated or markdown rows)"
     )
 
 
