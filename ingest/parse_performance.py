@@ -17,7 +17,11 @@ This module finds the tables and dispatches them; each part lives in `ingest/per
   rows.py        vocabulary (level words, labels), the matching form of a cell, level words
   titles.py      where tables start: titles confirmed by the labels below them
   header.py      the zone above the indicators: name, code, budget lines, plan, goals
-  indicators.py  indicator rows and their values
+  columns.py     where the indicator header puts each column; a row's values by meaning
+  cells.py       what one indicator row's cells say (prefixes, wrapped names, target cells)
+  levels.py      一级/二级 carried down a section (merged, centred, vertical labels)
+  level_hints.py what a row's own name and value say about its 二级
+  indicators.py  the indicator reader: rows in, PerformanceIndicator records out
   blocks.py      one table's zones and the project record every layout starts from
   self_eval.py   绩效自评表: project layouts a / b / c and the unit-wide 整体 table
   target.py      绩效目标表: project, 专项 and 整体 targets
@@ -27,13 +31,13 @@ This module finds the tables and dispatches them; each part lives in `ingest/per
 from __future__ import annotations
 
 from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument
-from .performance.blocks import _Block
-from .performance.header import _pre_title_code
-from .performance.rows import _SUMMARY_TITLE, _rows
-from .performance.self_eval import _parse_self_eval, _parse_unit_self_eval, _unit_name_cell
-from .performance.summary import _parse_summary
-from .performance.target import _parse_target
-from .performance.titles import _find_titles
+from .performance.blocks import Block
+from .performance.header import pre_title_code
+from .performance.rows import SUMMARY_TITLE, document_rows
+from .performance.self_eval import parse_self_eval, parse_unit_self_eval, unit_name_cell
+from .performance.summary import parse_summary
+from .performance.target import parse_target
+from .performance.titles import find_titles
 
 # ---------------------------------------------------------------- reconciliation
 
@@ -73,8 +77,8 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
     """
     result = PerformanceResult()
     try:
-        rows = _rows(doc)
-        titles, summary_idx = _find_titles(rows)
+        rows = document_rows(doc)
+        titles, summary_idx = find_titles(rows)
     except Exception as exc:  # pragma: no cover - defensive: text we cannot even split
         result.problems.append(f"line 1: performance tables: {type(exc).__name__}: {exc}")
         return result
@@ -82,7 +86,7 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
     no = 0
     for title in titles:
         end = next(b for b in bounds if b > title.index)
-        block = _Block(title, rows[title.index + 1 : end], _pre_title_code(rows, title.index))
+        block = Block(title, rows[title.index + 1 : end], pre_title_code(rows, title.index))
         try:
             proj, items, problems = _parse_block(block, no + 1, info)
             if proj is not None:
@@ -102,20 +106,20 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
     for idx in summary_idx:
         end = next(b for b in bounds if b > idx)
         try:
-            result.summaries += _parse_summary(rows[idx + 1 : end])
+            result.summaries += parse_summary(rows[idx + 1 : end])
         except Exception as exc:
-            result.problems.append(f"line {idx + 1}: {_SUMMARY_TITLE}: {type(exc).__name__}: {exc}")
+            result.problems.append(f"line {idx + 1}: {SUMMARY_TITLE}: {type(exc).__name__}: {exc}")
     return result
 
 
-def _parse_block(block: _Block, no: int, info: DocumentInfo):
+def _parse_block(block: Block, no: int, info: DocumentInfo):
     """Dispatch one table by stage and scope; drop blank templates."""
     t = block.title
     if t.stage == "自评":
-        proj, items, problems = _parse_unit_self_eval(block, no, info) if t.scope == "unit" else _parse_self_eval(block, no)
+        proj, items, problems = parse_unit_self_eval(block, no, info) if t.scope == "unit" else parse_self_eval(block, no)
     else:
-        proj, items, problems = _parse_target(block, no, info)
-    named = _unit_name_cell(block.rows)[0] if t.scope == "unit" else proj.project_name
+        proj, items, problems = parse_target(block, no, info)
+    named = unit_name_cell(block.rows)[0] if t.scope == "unit" else proj.project_name
     if named is None and proj.budget_wan is None and not items:
         return None, [], []  # a blank template ('指标1:' placeholders only)
     return proj, items, problems

@@ -7,46 +7,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import PerformanceProject
-from .header import _is_indicator_header, _read_name
-from .indicators import _IndicatorReader
-from .rows import _TERMINATOR, Row, _clean, _key, _level_word
-from .titles import _name_from_title, _single_cell, _Title
+from .header import is_indicator_header, read_name
+from .indicators import IndicatorReader
+from .rows import TERMINATOR, Row, clean, key, level_word
+from .titles import Title, name_from_title, single_cell
 
 # ---------------------------------------------------------------- table readers
 
 
 @dataclass
-class _Block:
-    title: _Title
+class Block:
+    title: Title
     rows: list[Row]
     pre_code: str | None = None
 
 
-def _split_zones(rows: list[Row]) -> tuple[list[Row], Row | None, list[Row]]:
+def split_zones(rows: list[Row]) -> tuple[list[Row], Row | None, list[Row]]:
     """Header zone (project info), the indicator header row, the indicator rows."""
     for i, row in enumerate(rows):
-        if _is_indicator_header(row):
+        if is_indicator_header(row):
             return rows[:i], row, rows[i + 1 :]
     return rows, None, []
 
 
-def _read_indicator_rows(reader: _IndicatorReader, rows: list[Row], stop) -> Row | None:
+def read_indicator_rows(reader: IndicatorReader, rows: list[Row], stop) -> Row | None:
     """Feed rows to the reader until `stop(row)` says the section ended; returns that row."""
     for row in rows:
         if row.filled and stop(row):
             reader.finish()
             return row
-        text = _single_cell(row)
-        if text and _TERMINATOR.match(_key(text)) and not _level_word(text):
+        text = single_cell(row)
+        if text and TERMINATOR.match(key(text)) and not level_word(text):
             break
-        if row.filled and _key(row.filled[0][1]).startswith(("备注", "各注")):
+        if row.filled and key(row.filled[0][1]).startswith(("备注", "各注")):
             break
         reader.feed(row)
     reader.finish()
     return None
 
 
-def _new_project(no: int, block: _Block, layout: str) -> PerformanceProject:
+def new_project(no: int, block: Block, layout: str) -> PerformanceProject:
     last = block.rows[-1].line_no if block.rows else block.title.index + 1
     return PerformanceProject(
         project_no=no,
@@ -59,11 +59,11 @@ def _new_project(no: int, block: _Block, layout: str) -> PerformanceProject:
     )
 
 
-def _project_name(block: _Block, head: list[Row]) -> str | None:
+def project_name(block: Block, head: list[Row]) -> str | None:
     """The name printed in a specific title (typed text, cleaner than OCR'd cells), else the
     项目名称 cell; the cell wins when it only adds the '项目' the title suffix swallowed."""
-    from_title = _name_from_title(block.title.text)
-    cell = _read_name(head)
-    if from_title and cell and _key(cell) == _key(from_title) + "项目":
-        return _clean(cell)
-    return from_title or (_clean(cell) if cell else None)
+    from_title = name_from_title(block.title.text)
+    cell = read_name(head)
+    if from_title and cell and key(cell) == key(from_title) + "项目":
+        return clean(cell)
+    return from_title or (clean(cell) if cell else None)

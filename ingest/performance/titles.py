@@ -9,20 +9,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..text import strip_trailing_unit
-from .rows import _GENERIC_TITLE, _PAGE_NO, _SUMMARY_TITLE, _TABLE_LABELS, _TITLE_END, Row, _clean, _key
+from .rows import GENERIC_TITLE, PAGE_NO, SUMMARY_TITLE, TABLE_LABELS, TITLE_END, Row, clean, key
 
 # ---------------------------------------------------------------- titles
 
 
 @dataclass
-class _Title:
+class Title:
     index: int  # index into rows
     text: str
     stage: str  # '目标' | '自评'
     scope: str  # 'project' | 'unit' | 'fund'
 
 
-def _single_cell(row: Row) -> str | None:
+def single_cell(row: Row) -> str | None:
     filled = row.filled
     return filled[0][1] if len(filled) == 1 else None
 
@@ -31,12 +31,12 @@ def _title_candidate(row: Row) -> str | None:
     """A line that is only a performance table title (not a catalogue row or a sentence)."""
     if "表" not in "".join(row.cells):  # every title ends in 表: a cheap first test
         return None
-    text = _single_cell(row)
+    text = single_cell(row)
     if text is None:
         return None
-    t = _clean(strip_trailing_unit(text))
-    k = _key(t)
-    if len(k) > 150 or "《" in k or "见" in k or not _TITLE_END.search(k):
+    t = clean(strip_trailing_unit(text))
+    k = key(t)
+    if len(k) > 150 or "《" in k or "见" in k or not TITLE_END.search(k):
         return None
     return t
 
@@ -46,11 +46,11 @@ def _confirmed(rows: list[Row], index: int) -> bool:
     section headings such as '1.项目支出绩效目标表' are followed by another title instead."""
     seen = 0
     for row in rows[index + 1 :]:
-        if not row.filled or _PAGE_NO.match(row.joined or "x"):
+        if not row.filled or PAGE_NO.match(row.joined or "x"):
             continue
         if _title_candidate(row):
             return False
-        if any(label in row.joined for label in _TABLE_LABELS):
+        if any(label in row.joined for label in TABLE_LABELS):
             return True
         seen += 1
         if seen >= 8:
@@ -58,31 +58,31 @@ def _confirmed(rows: list[Row], index: int) -> bool:
     return False
 
 
-def _find_titles(rows: list[Row]) -> tuple[list[_Title], list[int]]:
+def find_titles(rows: list[Row]) -> tuple[list[Title], list[int]]:
     """Performance table titles and 绩效自评情况汇总表 titles, in document order."""
     titles, summaries = [], []
     for i, row in enumerate(rows):
         if "表" not in "".join(row.cells):  # both kinds of title end in 表
             continue
-        text = _single_cell(row)
-        if text and _SUMMARY_TITLE in _key(text) and len(_key(text)) < 60:
+        text = single_cell(row)
+        if text and SUMMARY_TITLE in key(text) and len(key(text)) < 60:
             summaries.append(i)
             continue
         t = _title_candidate(row)
         if not t or not _confirmed(rows, i):
             continue
-        k = _key(t)
+        k = key(t)
         stage = "自评" if "自评" in k else "目标"
         scope = "unit" if "整体" in k else ("fund" if "专项资金总体" in k else "project")
-        titles.append(_Title(i, t, stage, scope))
+        titles.append(Title(i, t, stage, scope))
     return titles, summaries
 
 
-def _name_from_title(title: str) -> str | None:
+def name_from_title(title: str) -> str | None:
     """The project name a title carries ('X项目支出绩效自评表', '3、X绩效目标表'); None for
     generic titles ('项目支出绩效自评表', '2022年部门预算专项业务经费绩效目标表')."""
     t = re.sub(r"^\d+\s*[、.．]\s*", "", title)
-    if _GENERIC_TITLE.match(unicodedata.normalize("NFKC", t)):
+    if GENERIC_TITLE.match(unicodedata.normalize("NFKC", t)):
         return None
     m = re.match(r"^(.*?)(项目支出|项目)?绩效(目标|自评)表$", t)
     name = m.group(1) if m else None

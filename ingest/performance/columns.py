@@ -1,0 +1,69 @@
+"""Where an indicator header puts each column, and the value cells of one indicator row by
+meaning: the plain data the indicator reader passes between its steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .rows import Row, key
+
+
+@dataclass
+class Values:
+    """Value cells of one indicator row, by meaning."""
+
+    target: str | None = None
+    adjusted: str | None = None
+    actual: str | None = None
+    weight: float | None = None
+    score: float | None = None
+    unit: str | None = None  # a separate 度量单位 column
+    op: str | None = None  # a separate 运算符号 column
+    description: str | None = None
+    basis: str | None = None
+    deviation: str | None = None
+
+
+@dataclass
+class Columns:
+    """Where the indicator header puts each column (used while rows still line up)."""
+
+    name: int | None = None
+    l1: int | None = None
+    l2: int | None = None
+    target: int | None = None
+    adjusted: int | None = None
+    actual: int | None = None
+    note: int | None = None
+    weight: int | None = None
+    score: int | None = None
+    has_desc: bool = False
+    size: int = 0
+
+
+def header_columns(header: Row) -> Columns:
+    cols = Columns(size=len(header.cells))
+    for i, c in header.filled:
+        k = key(c)
+        if k.startswith("一级") and cols.l1 is None:
+            cols.l1 = i
+        elif k.startswith("二级"):
+            cols.l2 = i
+        elif k.startswith("三级") or k == "指标内容":
+            cols.name = i
+        elif "调整后" in k:
+            cols.adjusted = i
+        elif k in ("年度指标值", "年初指标值", "年度目标值", "指标值") and cols.target is None:
+            cols.target = i
+        elif "完成值" in k and cols.actual is None:
+            cols.actual = i
+        elif "定性值" in k:
+            cols.note = i
+        elif k == "分值":
+            cols.weight = i
+        elif k == "得分":
+            cols.score = i
+        if "描述" in k:
+            cols.has_desc = True
+    return cols
