@@ -12,7 +12,7 @@ from pathlib import Path
 from .detect import detect_document
 from .financial import parse_financial_table, repair_codes
 from .model import ParsedDocument, PerformanceResult, SourceDocument
-from .segment import FINANCIAL_KINDS, segment_tables
+from .segment import FINANCIAL_KINDS, PERFORMANCE_KINDS, segment_tables
 from .text import read_document
 
 
@@ -44,7 +44,7 @@ def parse_financial_tables(tables, info, table_errors: list[tuple[int, str]]):
 def financial_money_unit(tables, fallback: str) -> str:
     """The document's money unit is the one its financial tables print (performance tables
     are often in 万元 beside 元 statements); the text-wide majority only when none prints one."""
-    units = [t.amount_unit for t in tables if t.table_kind != "performance" and t.unit_printed]
+    units = [t.amount_unit for t in tables if t.table_kind not in PERFORMANCE_KINDS and t.unit_printed]
     if not units:
         return fallback
     return max(set(units), key=units.count)

@@ -18,6 +18,7 @@ from .text import TRAILING_UNIT, compact, is_markdown_separator, parse_amount, s
 # Where a table kind is recognised: seeds/registry/table_kinds.csv (title patterns, in
 # priority order), read through ingest.registry by the parser and by dbt alike.
 FINANCIAL_KINDS = registry.financial_kinds()
+PERFORMANCE_KINDS = registry.performance_kinds()
 
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])*$")
 _NUMBERING = re.compile(
@@ -48,12 +49,14 @@ def title_kind(line: str) -> tuple[str, str] | None:
         return None
     text = compact(raw).replace("“", '"').replace("”", '"')
     text = _YEAR_PREFIX.sub("", _NUMBERING.sub("", text))
-    if len(text) > 60 or len(text) < 4 or not _TITLE_END.search(text):
+    if len(text) > _PERF_TITLE_MAX or len(text) < 4 or not _TITLE_END.search(text):
         return None
     if _SENTENCE_PUNCT.search(text) or "见" in text[:4]:
         return None
     kind = registry.kind_of_title(text)
-    return (kind, compact(raw)) if kind else None
+    if kind is None or (len(text) > 60 and kind not in PERFORMANCE_KINDS):
+        return None  # a 绩效 title may name a long project; a statement's title is short
+    return kind, compact(raw)
 
 
 def _is_column_numbering(compacted: list[str]) -> bool:
@@ -68,6 +71,7 @@ def _is_column_numbering(compacted: list[str]) -> bool:
 _CODE_LIKE = re.compile(r"\d{3,7}")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _SENTENCE_PUNCT = re.compile(r"[。；，,]")
+_PERF_TITLE_MAX = 150
 
 
 def is_header_line(cells: list[str]) -> bool:
@@ -113,7 +117,7 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
     merged: list[Table] = []
     for t in tables:
         prev = merged[-1] if merged else None
-        if prev and prev.table_kind == t.table_kind and prev.title == t.title and t.table_kind != "performance":
+        if prev and prev.table_kind == t.table_kind and prev.title == t.title and t.table_kind not in PERFORMANCE_KINDS:
             prev.rows.extend(t.rows)
             prev.header_rows.extend(t.header_rows)
             prev.line_end = t.line_end
@@ -136,10 +140,11 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
         next_title = titles[i + 1][0] if i + 1 < len(titles) else len(doc.lines) + 1
         # a financial table that prints no unit of its own follows the one before it (the set
         # of statements shares one unit line), not the document-wide majority
-        table = _read_table(doc, line_no, next_title, kind, title, inherited_unit if kind != "performance" else default_unit)
+        perf = kind in PERFORMANCE_KINDS
+        table = _read_table(doc, line_no, next_title, kind, title, default_unit if perf else inherited_unit)
         if table is None:
             continue
-        if kind != "performance" and table.unit_printed:
+        if not perf and table.unit_printed:
             inherited_unit = table.amount_unit
         tables.append(table)
     tables = _merge_continuations(tables)

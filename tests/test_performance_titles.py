@@ -1,0 +1,41 @@
+"""绩效 table titles are recognised in one place, the segmenter, through the `table_title`
+vocabulary: each title form names a 绩效 kind (stage and scope). The titles below are
+printed in real documents (../shared/corpus/txt, samples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.segment import title_kind
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("项目支出绩效目标表", "perf_target"),
+        ("政策和项目预算绩效目标表", "perf_target"),
+        ("表11：2026年市级部门项目支出绩效表", "perf_target"),  # 杭州: one project a row
+        ("广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）", "perf_target"),
+        ("年市级重点专项资金绩效目标表（一级项目）", "perf_target"),  # 重庆: the year on the next line
+        ("2026年部门整体绩效目标表", "perf_unit_target"),
+        ("部门整体支出绩效目标表（2026年度）", "perf_unit_target"),
+        ("2020年专项资金总体绩效目标表", "perf_fund_target"),
+        ("项目支出绩效自评表", "perf_self"),
+        ("部门整体支出绩效自评表", "perf_unit_self"),
+        ("县直部门绩效自评情况汇总表", "perf_summary"),
+        # a long project name in a self-evaluation title (sample 002, line 826)
+        (
+            '医保中心稳定脱贫人口居民医保个人缴费资助和困难人群医保慢性病、"两病"门诊兜底救助项 '
+            "目(高财社[2023]59号原2023年项目)项目支出绩效自评表",
+            "perf_self",
+        ),
+    ],
+)
+def test_performance_title_kinds(line, kind):
+    found = title_kind(line)
+    assert found is not None and found[0] == kind
+
+
+def test_long_titles_are_performance_titles_only():
+    # a statement title never runs past 60 characters: a longer line is a sentence
+    assert title_kind("一般公共预算支出表" + "说明文字" * 15) is None
