@@ -49,12 +49,15 @@ def title_kind(line: str) -> tuple[str, str] | None:
         return None
     text = compact(raw).replace("“", '"').replace("”", '"')
     text = _YEAR_PREFIX.sub("", _NUMBERING.sub("", text))
+    qualified = _SPACED_QUALIFIER.match(raw.strip()) if not _TITLE_END.search(text) else None
+    if qualified:  # '…绩效目标表 一级项目': a 绩效 title's qualifier after a space
+        text = _YEAR_PREFIX.sub("", _NUMBERING.sub("", compact(qualified.group(1))))
     if len(text) > _PERF_TITLE_MAX or len(text) < 4 or not _TITLE_END.search(text):
         return None
     if _SENTENCE_PUNCT.search(text) or "见" in text[:4]:
         return None
     kind = registry.kind_of_title(text)
-    if kind is None or (len(text) > 60 and kind not in PERFORMANCE_KINDS):
+    if kind is None or ((len(text) > 60 or qualified) and kind not in PERFORMANCE_KINDS):
         return None  # a 绩效 title may name a long project; a statement's title is short
     return kind, compact(raw)
 
@@ -72,6 +75,10 @@ _CODE_LIKE = re.compile(r"\d{3,7}")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _SENTENCE_PUNCT = re.compile(r"[。；，,]")
 _PERF_TITLE_MAX = 150
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+_BRACKETED = re.compile(r"[（(].*[）)]")  # '(2026年度)' above a title is a line of its own
+_SPACED_QUALIFIER = re.compile(r"^(.*表)\s+([^\s\d表]{2,6})$")
+_NOTE_START = ("注", "说明", "备注", "填报", "单位", "金额单位")
 
 
 def is_header_line(cells: list[str]) -> bool:
@@ -127,10 +134,37 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
     return merged
 
 
+def _wrapped_performance_title(first: str, second: str) -> tuple[str, str] | None:
+    """A 绩效 title wrapped over two lines ('301007_某局_机场公安综' / '合修缮改造项目绩效目标表',
+    '2026' / '年物业外包服务项目绩效目标表'): (kind, title) when the two lone lines joined make
+    one, and the first reads as the start of a title: a bare year, or a long line that is no
+    sentence, no numbered heading, no note, and stands in no column (no tab before it)."""
+    if "表" not in second or "\t" in first.rstrip() or first[:1] in " \t":
+        return None
+    a = [c for c in split_cells(first) if c.strip()]
+    b = [c for c in split_cells(second) if c.strip()]
+    if len(a) != 1 or len(b) != 1:
+        return None
+    head = compact(strip_markup(a[0]))
+    if not (_YEAR_ONLY.fullmatch(head) or len(head) >= 8) or head.endswith("表") or _BRACKETED.fullmatch(head):
+        return None
+    if _NUMBERING.match(head) or _SECTION.match(head) or _SENTENCE_PUNCT.search(head) or head.startswith(_NOTE_START):
+        return None
+    found = title_kind(a[0].strip() + b[0].strip())
+    return found if found and found[0] in PERFORMANCE_KINDS else None
+
+
 def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
     titles: list[tuple[int, str, str]] = []
-    for no, line in enumerate(doc.lines, start=1):
+    lines = doc.lines
+    skip = 0
+    for no, line in enumerate(lines, start=1):
+        if no == skip:
+            continue  # the second line of a wrapped title
         found = title_kind(line)
+        if not found and no < len(lines):
+            found = _wrapped_performance_title(line, lines[no])
+            skip = no + 1 if found else 0
         if found:
             titles.append((no, found[0], found[1]))
 
