@@ -138,9 +138,10 @@ def _wrapped_performance_title(first: str, second: str) -> tuple[str, str] | Non
     """A 绩效 title wrapped over two lines ('301007_某局_机场公安综' / '合修缮改造项目绩效目标表',
     '2026' / '年物业外包服务项目绩效目标表'): (kind, title) when the two lone lines joined make
     one, and the first reads as the start of a title: a bare year, or a long line that is no
-    sentence, no numbered heading, no note, and stands in no column (no tab before it)."""
-    if "表" not in second or "\t" in first.rstrip() or first[:1] in " \t":
-        return None
+    sentence, no numbered heading, no 'label: value', no note, and stands in no column (no tab
+    before it)."""
+    if "表" not in second or "\t" in first.rstrip() or first[:1] in " \t" or second.lstrip().startswith("#"):
+        return None  # (a markdown heading is a title line of its own)
     a = [c for c in split_cells(first) if c.strip()]
     b = [c for c in split_cells(second) if c.strip()]
     if len(a) != 1 or len(b) != 1:
@@ -148,7 +149,13 @@ def _wrapped_performance_title(first: str, second: str) -> tuple[str, str] | Non
     head = compact(strip_markup(a[0]))
     if not (_YEAR_ONLY.fullmatch(head) or len(head) >= 8) or head.endswith("表") or _BRACKETED.fullmatch(head):
         return None
-    if _NUMBERING.match(head) or _SECTION.match(head) or _SENTENCE_PUNCT.search(head) or head.startswith(_NOTE_START):
+    if (
+        _NUMBERING.match(head)
+        or _SECTION.match(head)
+        or _SENTENCE_PUNCT.search(head)
+        or ":" in head
+        or head.startswith(_NOTE_START)
+    ):
         return None
     found = title_kind(a[0].strip() + b[0].strip())
     return found if found and found[0] in PERFORMANCE_KINDS else None

@@ -81,3 +81,11 @@ def test_title_with_a_spaced_qualifier():
     # 004_e510f5602d: '年市级重点专项资金绩效目标表 一级项目' (the brackets lost by the extractor)
     assert title_kind("年市级重点专项资金绩效目标表 一级项目")[0] == "perf_target"
     assert title_kind("一般公共预算支出表 说明文字") is None  # only a 绩效 title takes a qualifier
+
+
+def test_a_label_line_above_a_title_is_not_part_of_it():
+    # tests/fixtures/performance/self_eval_a.txt lines 41-42: '联系方式: 8366688' / '# 项目支出绩效自评表'
+    from ingest.segment import _wrapped_performance_title
+
+    assert _wrapped_performance_title("联系方式: 8366688", "# 项目支出绩效自评表") is None
+    assert _wrapped_performance_title("填报人联系方式8366688", "# 项目支出绩效自评表") is None  # a heading stands alone
