@@ -23,7 +23,7 @@ def parse_source(source: SourceDocument) -> ParsedDocument:
     info.doc_kind = financial_doc_kind(tables, info.doc_kind)
     table_errors: list[tuple[int, str]] = []
     amounts, repairs = parse_financial_tables(tables, info, table_errors)
-    performance = parse_performance_tables(source, info, table_errors)
+    performance = parse_performance_tables(source, info, table_errors, tables)
     return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
 
 
@@ -63,13 +63,14 @@ def financial_doc_kind(tables, detected: str | None) -> str | None:
     return "决算" if sum("决算" in t for t in titles) * 2 >= len(titles) else "预算"
 
 
-def parse_performance_tables(source, info, table_errors) -> PerformanceResult:
+def parse_performance_tables(source, info, table_errors, tables=None) -> PerformanceResult:
+    """The 绩效 tables among the segmenter's `tables` (segmented again when not given)."""
     try:
         from .parse_performance import parse_performance
     except ImportError:
         return PerformanceResult()
     try:
-        return parse_performance(source, info)
+        return parse_performance(source, info, tables)
     except Exception as exc:
         table_errors.append((0, f"performance tables: {type(exc).__name__}: {exc} {traceback.format_exc(limit=2)}"))
         return PerformanceResult()

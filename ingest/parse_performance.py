@@ -12,10 +12,10 @@ are read by what their cells contain (level words, a name, operator values, a nu
 weight/score tail) and by the table's own header positions where the row still lines up
 with them. Nothing here is keyed to one document; every rule is about table semantics.
 
-This module finds the tables and dispatches them; each part lives in `ingest/performance/`:
+The segmenter (ingest/segment.py) finds the tables; this module dispatches them; each part lives in `ingest/performance/`:
 
   rows.py        vocabulary (level words, labels), the matching form of a cell, level words
-  titles.py      where tables start: titles confirmed by the labels below them
+  titles.py      which of the segmenter's 绩效 tables are tables (labels below the title)
   header.py      the zone above the indicators: name, code, budget lines, plan, goals
   columns.py     where the indicator header puts each column; a row's values by meaning
   cells.py       what one indicator row's cells say (prefixes, wrapped names, target cells)
@@ -30,14 +30,16 @@ This module finds the tables and dispatches them; each part lives in `ingest/per
 
 from __future__ import annotations
 
-from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument
+from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument, Table
 from .performance.blocks import Block
 from .performance.header import pre_title_code
-from .performance.rows import SUMMARY_TITLE, document_rows
+from .performance.horizontal import WideReader, wide_columns
+from .performance.rows import document_rows
 from .performance.self_eval import parse_self_eval, parse_unit_self_eval, unit_name_cell
 from .performance.summary import parse_summary
 from .performance.target import parse_target
-from .performance.titles import find_titles
+from .performance.titles import performance_spans
+from .segment import segment_tables
 
 # ---------------------------------------------------------------- reconciliation
 
@@ -69,24 +71,47 @@ def _reconcile(proj: PerformanceProject, items: list[PerformanceIndicator]) -> N
 # ---------------------------------------------------------------- entry point
 
 
-def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceResult:
-    """Find every performance table of the document and parse it.
+def parse_performance(doc: SourceDocument, info: DocumentInfo, tables: list[Table] | None = None) -> PerformanceResult:
+    """Parse every 绩效 table the segmenter found in the document (`tables`: its output, run
+    here when not given).
 
     Blank templates (no project name, no amounts, no indicators) are skipped; a table that
     cannot be read is reported in `problems` with its line number, never raised.
     """
     result = PerformanceResult()
     try:
+        if tables is None:
+            tables = segment_tables(doc, info.amount_unit)
         rows = document_rows(doc)
-        titles, summary_idx = find_titles(rows)
+        spans, summaries = performance_spans(rows, tables)
     except Exception as exc:  # pragma: no cover - defensive: text we cannot even split
         result.problems.append(f"line 1: performance tables: {type(exc).__name__}: {exc}")
         return result
-    bounds = sorted([t.index for t in titles] + summary_idx) + [len(rows)]
     no = 0
-    for title in titles:
-        end = next(b for b in bounds if b > title.index)
-        block = Block(title, rows[title.index + 1 : end], pre_title_code(rows, title.index))
+
+    def add(proj: PerformanceProject, items: list[PerformanceIndicator]) -> None:
+        nonlocal no
+        no += 1
+        proj.project_no = no
+        for ind in items:
+            ind.project_no = no
+        result.projects.append(proj)
+        result.indicators.extend(items)
+
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        title = span.title
+        wide = wide_columns(rows[title.index + title.lines : span.end])
+        if wide is not None:  # one project a row: this table and its continuation pages
+            try:
+                i = _read_wide(rows, spans, i, wide, add)
+            except Exception as exc:
+                result.problems.append(f"line {title.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
+                i += 1
+            continue
+        i += 1
+        block = Block(title, rows[title.index + title.lines : span.end], pre_title_code(rows, title.index))
         try:
             proj, items, problems = _parse_block(block, no + 1, info)
             if proj is not None:
@@ -95,21 +120,39 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceRes
             result.problems.append(f"line {title.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
             continue
         result.problems += problems
-        if proj is None:
-            continue
-        no += 1
-        proj.project_no = no
-        for ind in items:
-            ind.project_no = no
-        result.projects.append(proj)
-        result.indicators += items
-    for idx in summary_idx:
-        end = next(b for b in bounds if b > idx)
+        if proj is not None:
+            add(proj, items)
+    for span in summaries:
         try:
-            result.summaries += parse_summary(rows[idx + 1 : end])
+            result.summaries += parse_summary(rows[span.title.index + 1 : span.end])
         except Exception as exc:
-            result.problems.append(f"line {idx + 1}: {SUMMARY_TITLE}: {type(exc).__name__}: {exc}")
+            result.problems.append(f"line {span.title.index + 1}: {span.title.text}: {type(exc).__name__}: {exc}")
     return result
+
+
+def _read_wide(rows, spans, i: int, wide, add) -> int:
+    """Read span i, printed one project a row, and the spans after it that continue it (the
+    same title and a header of the same form on the next pages); returns the next span."""
+    first = spans[i].title
+    cols, body = wide
+
+    def new_project(line_no: int) -> PerformanceProject:
+        return PerformanceProject(0, first.stage, f"{first.stage}.wide", first.text, line_no, line_no, None)
+
+    reader = WideReader(cols, first.scope, new_project, None)
+    reader.feed(rows[first.index + first.lines + body : spans[i].end])
+    j = i + 1
+    while j < len(spans) and spans[j].title.text == first.text:
+        title = spans[j].title
+        more = wide_columns(rows[title.index + title.lines : spans[j].end])
+        if more is None:
+            break
+        reader.cols = more[0]
+        reader.feed(rows[title.index + title.lines + more[1] : spans[j].end])
+        j += 1
+    for proj, items in reader.finish():
+        add(proj, items)
+    return j
 
 
 def _parse_block(block: Block, no: int, info: DocumentInfo):
