@@ -30,9 +30,11 @@ The segmenter (ingest/segment.py) finds the tables; this module dispatches them;
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument, Table
-from .performance.blocks import Block
-from .performance.header import pre_title_code
+from .performance.blocks import Block, split_projects
+from .performance.header import is_indicator_header, pre_title_code
 from .performance.horizontal import WideReader, wide_columns
 from .performance.rows import document_rows
 from .performance.self_eval import parse_self_eval, parse_unit_self_eval, unit_name_cell
@@ -111,17 +113,26 @@ def parse_performance(doc: SourceDocument, info: DocumentInfo, tables: list[Tabl
                 i += 1
             continue
         i += 1
-        block = Block(title, rows[title.index + title.lines : span.end], pre_title_code(rows, title.index))
-        try:
-            proj, items, problems = _parse_block(block, no + 1, info)
+        parts = split_projects(rows[title.index + title.lines : span.end])
+        for n, part in enumerate(parts):
+            # a title above several projects names none of them; each card starts at its label
+            own = title
+            if len(parts) > 1:
+                own = replace(title, repeated=True, index=title.index if n == 0 else part[0].line_no - 1)
+            if n and own.scope == "unit":
+                own = replace(own, scope="project")  # a 项目名称 card after the unit's own table
+            above = next((r for r in parts[n - 1] if is_indicator_header(r)), None) if n else None
+            block = Block(own, part, pre_title_code(rows, title.index) if n == 0 else None, above)
+            try:
+                proj, items, problems = _parse_block(block, no + 1, info)
+                if proj is not None:
+                    _reconcile(proj, items)
+            except Exception as exc:  # never let one damaged table stop the document
+                result.problems.append(f"line {own.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
+                continue
+            result.problems += problems
             if proj is not None:
-                _reconcile(proj, items)
-        except Exception as exc:  # never let one damaged table stop the document
-            result.problems.append(f"line {title.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
-            continue
-        result.problems += problems
-        if proj is not None:
-            add(proj, items)
+                add(proj, items)
     for span in summaries:
         try:
             result.summaries += parse_summary(rows[span.title.index + 1 : span.end])

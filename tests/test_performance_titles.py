@@ -16,7 +16,9 @@ from ingest.segment import title_kind
         ("政策和项目预算绩效目标表", "perf_target"),
         ("表11：2026年市级部门项目支出绩效表", "perf_target"),  # 杭州: one project a row
         ("广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）", "perf_target"),
-        ("年市级重点专项资金绩效目标表（一级项目）", "perf_target"),  # 重庆: the year on the next line
+        ("年市级重点专项资金绩效目标表（一级项目）", "perf_fund_target"),  # 重庆: the year on the next line
+        ("年市级一般性项目绩效目标表（一级项目）", "perf_target"),
+        ("2020年专项资金整体绩效目标表", "perf_fund_target"),  # a fund's table, though it says 整体
         ("2026年部门整体绩效目标表", "perf_unit_target"),
         ("部门整体支出绩效目标表（2026年度）", "perf_unit_target"),
         ("2020年专项资金总体绩效目标表", "perf_fund_target"),
@@ -79,7 +81,7 @@ def test_title_wrapped_over_two_lines():
 
 def test_title_with_a_spaced_qualifier():
     # 004_e510f5602d: '年市级重点专项资金绩效目标表 一级项目' (the brackets lost by the extractor)
-    assert title_kind("年市级重点专项资金绩效目标表 一级项目")[0] == "perf_target"
+    assert title_kind("年市级重点专项资金绩效目标表 一级项目")[0] == "perf_fund_target"
     assert title_kind("一般公共预算支出表 说明文字") is None  # only a 绩效 title takes a qualifier
 
 

@@ -4,6 +4,7 @@ meaning: the plain data the indicator reader passes between its steps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .rows import Row, key
@@ -40,6 +41,7 @@ class Columns:
     score: int | None = None
     has_desc: bool = False
     size: int = 0
+    weight_total: float | None = None  # the total the weight header prints ('分值权重（90分）')
 
 
 def header_columns(header: Row) -> Columns:
@@ -54,14 +56,16 @@ def header_columns(header: Row) -> Columns:
             cols.name = i
         elif "调整后" in k:
             cols.adjusted = i
-        elif k in ("年度指标值", "年初指标值", "年度目标值", "指标值") and cols.target is None:
+        elif k in ("年度指标值", "年初指标值", "年度目标值", "指标值", "目标值") and cols.target is None:
             cols.target = i
         elif "完成值" in k and cols.actual is None:
             cols.actual = i
         elif "定性值" in k:
             cols.note = i
-        elif k == "分值":
-            cols.weight = i
+        elif ("分值" in k or "权重" in k) and cols.weight is None and "执行率" not in k:
+            cols.weight = i  # 分值, 分值权重（90分）, 指标权重(%)
+            total = re.search(r"[(（](\d+(?:\.\d+)?)分[)）]", c)
+            cols.weight_total = float(total.group(1)) if total else None
         elif k == "得分":
             cols.score = i
         if "描述" in k:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import registry
 from ..model import PerformanceProject
 from .rows import (
     LOOKALIKE,
@@ -70,10 +71,11 @@ _NAME_STOPS = ("主管部门及代码", "主管部门", "实施单位", "预算�
 
 
 def read_name(rows: list[Row]) -> str | None:
-    """The 项目名称 cell (joined over wrapped continuation rows)."""
+    """The 项目名称 cell (joined over wrapped continuation rows); its label forms are the
+    `perf_name_label` vocabulary (专项（项目）名称, 专项资金名称 …)."""
     for i, row in enumerate(rows):
         joined = key(" ".join(c for _, c in row.filled))
-        label = next((lab for lab in ("项目(政策)名称", "项目名称") if lab in joined), None)
+        label = registry.canonical("perf_name_label", joined)
         if label is None:
             continue
         name = _after_label(joined, label, _NAME_STOPS[1:], skip=("主管部门及代码",))
@@ -164,6 +166,8 @@ def numbers_after_label(row: Row, labels: dict[str, str]) -> dict[str, float | N
 
 _TARGET_BUDGET_LABELS = {
     "年度资金总额": "budget",
+    "年度预算资金": "budget",
+    "当年预算": "budget",
     "实施期资金总额": "budget",
     "资金总额": "budget",
     "预算数": "budget",

@@ -159,6 +159,8 @@ class IndicatorReader(LevelCarry):
             self.pending, self.pending_seq = row, self.row_seq
             return False
         parsed = self._positional(row, cells) if self.layout in ("a", "b") else None
+        if self.layout == "t" and not self.cols.has_desc:
+            parsed = self._positional_target(row, cells)
         if parsed is None:
             parsed = self._by_content(cells)
         if parsed is None:
@@ -211,6 +213,37 @@ class IndicatorReader(LevelCarry):
         if cols.note is not None and by_idx.get(cols.note):
             v.description = by_idx.get(cols.note)
         return self._positional_levels(cells), name, v
+
+    def _positional_target(self, row: Row, cells: list[tuple[int, str]]):
+        """Read a 目标 row by the header's positions when it has the header's cells: whatever
+        stands in the 一级/二级 columns is the level (成本指标 in the 一级 column is 一级; a
+        short 二级 such as 经济成本 or a template's own words count as printed)."""
+        cols = self.cols
+        if cols.name is None or cols.target is None or cols.l2 is None or len(row.cells) != cols.size:
+            return None
+        by_idx = dict(cells)
+        if len(by_idx) != len(cells):
+            return None  # a level and a name merged in one cell: read by content
+        name, target = by_idx.get(cols.name), by_idx.get(cols.target)
+        if not name or not target or not has_cjk(name) or level_word(name) or is_value_like(name) or is_fragment(name):
+            return None
+        if any(
+            i not in (cols.l1, cols.l2, cols.name, cols.target, cols.weight)
+            and i > min(cols.l2, cols.l1 or cols.l2)
+            and i < cols.target
+            for i in by_idx
+        ):
+            return None  # text between the level columns and the value: the row is shifted
+        levels = []
+        for idx in (cols.l1, cols.l2):
+            text = clean(by_idx.get(idx)) if idx is not None else ""
+            levels.append(text if text and len(text) <= 12 and has_cjk(text) and not is_value_like(text) else None)
+        weight = by_idx.get(cols.weight) if cols.weight is not None else None
+        if weight is not None and not is_number(weight):
+            return None
+        later = [c for i, c in cells if i > cols.target and i != cols.weight]
+        v = Values(target=target, weight=amount(weight) if weight is not None else None, basis=join_text(later))
+        return (levels[0], levels[1], None), name, v
 
     def _positional_levels(self, cells: list[tuple[int, str]]) -> tuple:
         """(一级, 二级, 二级 piece) from the level columns of a row that lines up."""
@@ -314,6 +347,11 @@ class IndicatorReader(LevelCarry):
     def _assign(self, rest: list[str]) -> Values | None:
         """Value cells after the name -> fields, per layout."""
         if self.layout == "t":
+            if self.cols.weight is not None and len(rest) >= 2 and is_number(rest[-1]):
+                v = assign_target(rest[:-1], self.cols.has_desc)  # the 分值 column, printed last
+                if v is not None:
+                    v.weight = amount(rest[-1])
+                return v
             return assign_target(rest, self.cols.has_desc)
         end = len(rest)
         while end > 0 and not is_number(rest[end - 1]):

@@ -89,7 +89,7 @@ TERMINATOR = re.compile(
 )
 PAGE_NO = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
 PLACEHOLDER = re.compile(r"^[.。…·\-—_,，、\s]*$")
-NAME_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]\s*")
+NAME_PREFIX = re.compile(r"^指标\s*(?:\d+\s*[:：；;]?|[:：；;])\s*")  # '指标1:', '指标：', '指标4；'
 PROJECT_CODE = re.compile(r"\d{8}P\d{8,14}[A-Z]?")
 MONTH = re.compile(r"(\d{1,2})\s*月")
 LOOKALIKE = str.maketrans(
@@ -184,7 +184,15 @@ def _row_cells(line: str) -> tuple[str, ...]:
             for pattern, repl in _LATEX:
                 cell = pattern.sub(repl, cell)
         cells.append(cell.strip())
+    filled = [c for c in cells if c]
+    if len(filled) == 1 and " " in filled[0]:
+        words = filled[0].split()
+        if len(words) >= 3 and all(_HEADER_WORD.fullmatch(w) for w in words):
+            return tuple(words)  # an indicator header printed as one cell: '一级指标 二级指标 指标内容 指标值' (R11)
     return tuple(cells)
+
+
+_HEADER_WORD = re.compile(r"[一二三]级指标|指标内容|指标名称|(?:年度)?指标值|绩效指标|分值|得分|备注")
 
 
 def cjk_count(text: str) -> int:

@@ -245,7 +245,7 @@ def _label_pairs(row: Row) -> dict[str, float | None]:
 
 
 def parse_self_eval(block: Block, no: int) -> tuple[PerformanceProject, list[PerformanceIndicator], list[str]]:
-    head, header, body = split_zones(block.rows)
+    head, header, body = split_zones(block.rows, block.header)
     layout = _self_eval_layout(block.rows)
     proj = new_project(no, block, f"自评.{layout}")
     proj.project_name = project_name(block, head)
@@ -332,7 +332,7 @@ def read_tasks(head: list[Row], proj: PerformanceProject, with_scores: bool) -> 
 
 
 def parse_unit_self_eval(block: Block, no: int, info: DocumentInfo):
-    head, header, body = split_zones(block.rows)
+    head, header, body = split_zones(block.rows, block.header)
     proj = new_project(no, block, "自评.unit")
     unit, code = unit_name_cell(head)
     unit = unit or info.unit_name

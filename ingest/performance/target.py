@@ -15,7 +15,7 @@ from .self_eval import read_tasks, unit_name_cell
 
 def parse_target(block: Block, no: int, info: DocumentInfo):
     """项目绩效目标表, 专项业务经费/专项资金总体 绩效目标表 and 整体支出绩效目标表."""
-    head, header, body = split_zones(block.rows)
+    head, header, body = split_zones(block.rows, block.header)
     scope = block.title.scope
     proj = new_project(no, block, f"目标.{scope}")
     if scope == "unit":
@@ -36,6 +36,7 @@ def parse_target(block: Block, no: int, info: DocumentInfo):
     items: list[PerformanceIndicator] = []
     if header is not None:
         reader = IndicatorReader(no, "t", header_columns(header))
+        proj.weight_total = reader.cols.weight_total
         read_indicator_rows(reader, body, lambda r: False)
         items = reader.items
         proj.notes += reader.notes

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
+from .. import registry
 from ..model import Table
 from ..text import strip_trailing_unit
 from .rows import GENERIC_TITLE, PAGE_NO, TABLE_LABELS, Row, clean, key
@@ -36,6 +38,7 @@ class Title:
     stage: str  # '目标' | '自评'
     scope: str  # 'project' | 'unit' | 'fund'
     lines: int = 1  # lines the printed title takes (a long title wraps)
+    repeated: bool = False  # printed above two or more tables: a template title, naming no project
 
 
 @dataclass
@@ -110,15 +113,25 @@ def performance_spans(rows: list[Row], tables: list[Table]) -> tuple[list[Span],
             continue
         prev = Span(table.table_kind, Title(table.title_line - 1, text, *stage_scope, lines=n_lines), end)
         spans.append(prev)
+    printed = Counter(key(s.title.text) for s in spans)
+    for s in spans:
+        s.title.repeated = printed[key(s.title.text)] > 1
     return spans, summaries
 
 
 def name_from_title(title: str) -> str | None:
     """The project name a title carries ('X项目支出绩效自评表', '3、X绩效目标表'); None for
-    generic titles ('项目支出绩效自评表', '2022年部门预算专项业务经费绩效目标表')."""
+    generic titles ('项目支出绩效自评表', '2022年部门预算专项业务经费绩效目标表', '政策和项目预算
+    绩效目标表': a would-be name made of template words only, vocabulary `perf_title_word`)."""
     t = re.sub(r"^\d+\s*[、.．]\s*", "", title)
     if GENERIC_TITLE.match(unicodedata.normalize("NFKC", t)):
         return None
     m = re.match(r"^(.*?)(项目支出|项目)?绩效(目标|自评)表$", t)
     name = m.group(1) if m else None
-    return name or None
+    if not name or not _TEMPLATE_REST.sub("", registry.any_of("perf_title_word").sub("", key(name))):
+        return None
+    return name
+
+
+# what may stand beside template words in a template title: a year, numbering, brackets
+_TEMPLATE_REST = re.compile(r"[\d年度()（）、.．\s-]")
