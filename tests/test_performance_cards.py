@@ -174,6 +174,40 @@ XIAN_ONE_CELL_HEADER = (
 )
 
 
+# 004_05f59e7a87.txt lines 481-509 (manifest: 2026年重庆市水利局部门预算)
+CHONGQING_CARDS = (
+    "年部门整体绩效目标表\n"
+    "2026\n"
+    "单位名称：重庆市水利局\n"
+    "当年整体绩效目标\t\t\t\t\t\t\n"
+    "完善全市水网建设布局，以市级水网为牵引，构建现代化水网新体系，续建大中型水库27个。做实水利民生实事，落实《重庆市提升农村饮水质量专项行动方案（2025—2027年）》，实施提升农村饮水质量专项行动，计划3年实施2100个农村供水项目，惠及500万农村居民。强化筑牢长江上游生态屏障，实施幸福河湖建设“百千行动”，建成15条以上生态清洁小流域。推进三峡库区安全治理。实施大中型水库库区和移民安置区的移民脱贫解困工程项目、移民新村建设项目和生产开发项目100个以上，覆盖30个以上区县的农村道路、农村居民饮水、农村社会事业和生态环境等基础设施项目。开展河长制水质断面监测，监测断面684个以上。\t\t\t\t\t\t\n"
+    "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心\n"
+    "\t续建大中型水库\t≥\t27\t座\t20\t是\n"
+    "\t农村饮水项目受益人口\t≥\t150\t万人次\t20\t是\n"
+    "\t建设农村饮水项目数量\t≥\t494\t个数\t20\t是\n"
+    "\t断面监测检查对象数量\t≥\t684\t个数\t10\t是\n"
+    "\t实施后扶及移民项目数量\t≥\t100\t个数\t20\t是\n"
+    "\t后扶资金项目覆盖区县数量\t≥\t30\t个数\t10\t否\n"
+    "— 30 —\n"
+    "表十一\n"
+    "年市级重点专项资金绩效目标表（一级项目）\n"
+    "2026\n"
+    "单位：万元\n"
+    "项目名称\t水库移民后期扶持\t\t主管部门\t重庆市水利局\t\t\n"
+    "当年预算\t12,700.00\t\t市级支出\t\t\t\n"
+    "\t\t\t补助区县\t12,700.00\t\t\n"
+    "项目概况\t全市库区和移民安置区涉及38个区县、696个乡镇（街道）、3948个行政村，国家核定我市大中型水库移民后期扶持人口450198人。与中央资金打捆安排，根据年度项目建设投资计划及移民群众的需求，用于库区和移民安置区的移民脱贫解困工程项目、移民新村建设项目和生产开发项目，以及农村道路、农村居民饮水、农村社会事业和生态环境等基础设施项目。\t\t\t\t\t\n"
+    "当年绩效目标\t年度资金实施项目覆盖区县30个以上，支持实施项目数量不少于86个，完工项目验收率达到90%以上，已建工程项目良性运行比例达到90%以上，移民对后期扶持政策实施满意度不低于80%。\t\t\t\t\t\n"
+    "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心\n"
+    "\t完工项目验收率\t≥\t90\t%\t20\t是\n"
+    "\t实施项目数量\t≥\t86\t个数\t20\t是\n"
+    "\t项目覆盖区县数量\t≥\t30\t个数\t30\t是\n"
+    "\t已建工程项目良性运行比例\t≥\t90\t%\t10\t否\n"
+    "\t移民对后期扶持政策实施满意度\t≥\t90\t%\t10\t否\n"
+    "\t年度预算执行率\t=\t100\t%\t10\t否\n"
+)
+
+
 def test_a_title_printed_above_every_card_names_no_project():
     # every card is titled '政策和项目预算绩效目标表'; the name is the 项目名称 cell (R4)
     res = _parse(YANTAI_TWO_CARDS)
@@ -256,3 +290,25 @@ def test_indicator_header_printed_in_one_cell():
         ("数量指标", "开展安全生产日常监督检查", "≥80%"),  # '数量指标 | 指标1：开展安全生产日常监督检查 | ≥80%'
         ("数量指标", "事故救援专业车、全市应急管理信息平台建设（含手机APP）项目构建", "2项"),
     ]
+
+
+def test_indicator_header_without_level_columns():
+    # 004_05f59e7a87: '绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%) | 是否核心' (R13);
+    # the unit in one cell '单位名称：重庆市水利局' (R14); a card with 项目名称 | X | | 主管部门 | Y
+    res = _parse(CHONGQING_CARDS)
+    unit, fund = res.projects
+    assert (unit.project_name, unit.unit_name) == ("整体:重庆市水利局", "重庆市水利局")
+    first = _inds(res, unit.project_no)[0]
+    assert (first.indicator_name, first.target_raw, first.target_value, first.target_unit, first.weight) == (
+        "续建大中型水库",  # '| 续建大中型水库 | ≥ | 27 | 座 | 20 | 是'
+        "≥27座",
+        27,
+        "座",
+        20,
+    )
+    assert first.basis == "是否核心：是"
+    assert sum(i.weight for i in _inds(res, unit.project_no)) == 100  # 20+20+20+10+20+10
+    assert (fund.project_name, fund.budget_wan) == ("水库移民后期扶持", 12700.00)  # 当年预算 | 12,700.00
+    assert fund.annual_goal.startswith("年度资金实施项目覆盖区县30个以上")  # 当年绩效目标 | …
+    rows = {i.indicator_name: (i.target_raw, i.weight) for i in _inds(res, fund.project_no)}
+    assert rows["完工项目验收率"] == ("≥90%", 20) and rows["年度预算执行率"] == ("=100%", 10)

@@ -5,7 +5,7 @@ meaning: the plain data the indicator reader passes between its steps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .rows import Row, key
 
@@ -39,21 +39,29 @@ class Columns:
     note: int | None = None
     weight: int | None = None
     score: int | None = None
+    op: int | None = None  # a 指标性质 / 运算符号 column (the comparison sign on its own)
+    unit: int | None = None  # a 计量单位 / 度量单位 column
     has_desc: bool = False
     size: int = 0
     weight_total: float | None = None  # the total the weight header prints ('分值权重（90分）')
+    labels: dict[int, str] = field(default_factory=dict)  # the header's words by column
 
 
 def header_columns(header: Row) -> Columns:
     cols = Columns(size=len(header.cells))
     for i, c in header.filled:
         k = key(c)
+        cols.labels[i] = k
         if k.startswith("一级") and cols.l1 is None:
             cols.l1 = i
         elif k.startswith("二级"):
             cols.l2 = i
-        elif k.startswith("三级") or k == "指标内容":
+        elif k.startswith("三级") or k == "指标内容" or (k.endswith("指标名称") and cols.name is None):
             cols.name = i
+        elif k in ("指标性质", "运算符号") and cols.op is None:
+            cols.op = i
+        elif k in ("计量单位", "度量单位") and cols.unit is None:
+            cols.unit = i
         elif "调整后" in k:
             cols.adjusted = i
         elif k in ("年度指标值", "年初指标值", "年度目标值", "指标值", "目标值") and cols.target is None:

@@ -26,10 +26,14 @@ from .titles import single_cell
 
 
 def is_indicator_header(row: Row) -> bool:
-    """The 一级指标/二级指标/三级指标 header row of an indicator section."""
+    """The header row of an indicator section: 一级指标/二级指标/三级指标 (指标内容), or a name
+    column and a value column without level columns ('指标名称 | 指标性质 | 指标值 | 计量单位', R13)."""
     joined = row.joined
     if "级指" not in joined and "指标内容" not in joined:  # a level header needs one of them
-        return False
+        if "指标名称" not in joined or "指标值" not in joined:
+            return False
+        keys = [key(c) for _, c in row.filled]
+        return any(k.endswith("指标名称") for k in keys) and any(k in ("指标值", "年度指标值", "目标值") for k in keys)
     keys = [key(c) for _, c in row.filled]
     levels = sum(1 for k in keys if re.fullmatch(r"[一二三-]?级指标?", k) or k in ("指标内容", "三级指标"))
     return levels >= 2 or (levels >= 1 and any(k in ("指标值", "指标内容") or "指标值" in k for k in keys))

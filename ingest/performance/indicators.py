@@ -217,22 +217,22 @@ class IndicatorReader(LevelCarry):
     def _positional_target(self, row: Row, cells: list[tuple[int, str]]):
         """Read a 目标 row by the header's positions when it has the header's cells: whatever
         stands in the 一级/二级 columns is the level (成本指标 in the 一级 column is 一级; a
-        short 二级 such as 经济成本 or a template's own words count as printed)."""
+        short 二级 such as 经济成本 or a template's own words count as printed). A header
+        without level columns reads 'name | sign | value | unit | weight' (R13)."""
         cols = self.cols
-        if cols.name is None or cols.target is None or cols.l2 is None or len(row.cells) != cols.size:
+        if cols.name is None or cols.target is None or len(row.cells) != cols.size:
             return None
+        if cols.l2 is None and (cols.l1 is not None or cols.op is None):
+            return None  # without level columns only the name | sign | value | unit form is read here
         by_idx = dict(cells)
         if len(by_idx) != len(cells):
             return None  # a level and a name merged in one cell: read by content
         name, target = by_idx.get(cols.name), by_idx.get(cols.target)
         if not name or not target or not has_cjk(name) or level_word(name) or is_value_like(name) or is_fragment(name):
             return None
-        if any(
-            i not in (cols.l1, cols.l2, cols.name, cols.target, cols.weight)
-            and i > min(cols.l2, cols.l1 or cols.l2)
-            and i < cols.target
-            for i in by_idx
-        ):
+        known = (cols.l1, cols.l2, cols.name, cols.target, cols.weight, cols.op, cols.unit)
+        first = min(c for c in (cols.l1, cols.l2, cols.name) if c is not None)
+        if any(i not in known and first < i < cols.target for i in by_idx):
             return None  # text between the level columns and the value: the row is shifted
         levels = []
         for idx in (cols.l1, cols.l2):
@@ -241,8 +241,19 @@ class IndicatorReader(LevelCarry):
         weight = by_idx.get(cols.weight) if cols.weight is not None else None
         if weight is not None and not is_number(weight):
             return None
-        later = [c for i, c in cells if i > cols.target and i != cols.weight]
+        op = by_idx.get(cols.op) if cols.op is not None else None
+        unit = by_idx.get(cols.unit) if cols.unit is not None else None
+        if op is not None or unit is not None:  # '≥ | 27 | 座' -> '≥27座'
+            sign = clean_value_text(op) if normalize_operator(op) else ""
+            target = sign + clean_value_text(target) + clean(unit)
+        later = [
+            f"{cols.labels[i]}：{c}" if cols.op is not None and i in cols.labels else c  # '是否核心：是'
+            for i, c in cells
+            if i > cols.target and i not in (cols.weight, cols.op, cols.unit)
+        ]
         v = Values(target=target, weight=amount(weight) if weight is not None else None, basis=join_text(later))
+        if op and not normalize_operator(op):
+            v.description = f"指标性质：{clean(op)}"
         return (levels[0], levels[1], None), name, v
 
     def _positional_levels(self, cells: list[tuple[int, str]]) -> tuple:

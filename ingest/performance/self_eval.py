@@ -10,7 +10,7 @@ from ..model import DocumentInfo, PerformanceIndicator, PerformanceProject
 from ..text import parse_percent
 from .blocks import Block, new_project, project_name, read_indicator_rows, split_zones
 from .columns import Columns, header_columns
-from .header import cells_after, numbers_after_label, read_code, read_people
+from .header import numbers_after_label, read_code, read_people
 from .indicators import IndicatorReader
 from .rows import GRADES, Row, amount, clean, has_cjk, is_number, key
 
@@ -285,15 +285,31 @@ def _header_note(header: Row, proj: PerformanceProject) -> None:
 
 
 def unit_name_cell(head: list[Row]) -> tuple[str | None, str | None]:
-    """部门（单位）名称 cell -> (name, printed unit code), '806001 X局-211381000' -> ('X局', '806001')."""
+    """部门（单位）名称 cell -> (name, printed unit code), '806001 X局-211381000' -> ('X局', '806001').
+
+    The name may share the label's cell ('单位名称：重庆市水利局', R14), and a code label may
+    follow it in the row ('部门名称 | 泉州市公安局 | 部门预算编码 | 301')."""
     for row in head:
         if "名称" in row.joined and ("部门" in row.joined or "单位" in row.joined):
-            cells = cells_after(row, lambda k: "名称" in k)
+            filled = row.filled
+            pos = next((i for i, (_, c) in enumerate(filled) if "名称" in key(c)), 0)
+            inline = re.match(r"^[^:：\s]*名称\s*[:：]?\s*(\S.*)$", filled[pos][1].strip())
+            cells = [inline.group(1)] if inline else []
+            printed_code = None
+            for n, (_, c) in enumerate(filled[pos + 1 :], start=pos + 1):
+                k = key(c)
+                if any(lab in k for lab in ("主管部门", "实施单位", "预算单位", "项目编码", "实施期限")):
+                    break
+                if k.endswith(("编码", "代码")):  # the unit's code label: its value is the next cell
+                    printed_code = key(filled[n + 1][1]) if n + 1 < len(filled) else None
+                    break
+                cells.append(c)
             if not cells:
                 return None, None
             text = clean(" ".join(cells))
             m = re.match(r"^(\d{3,})?(.*?)(-\d{6,})?-?$", text)
-            return (m.group(2) or None, m.group(1)) if m else (text, None)
+            name, code = (m.group(2) or None, m.group(1)) if m else (text, None)
+            return name, code or printed_code
     return None, None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import registry
 from ..model import DocumentInfo, PerformanceIndicator
 from .blocks import Block, new_project, project_name, read_indicator_rows, split_zones
 from .columns import header_columns
@@ -24,6 +25,8 @@ def parse_target(block: Block, no: int, info: DocumentInfo):
         proj.project_name = f"整体:{unit}" if unit else None
         proj.unit_name = unit
         read_tasks(head, proj, with_scores=False)
+        if proj.budget_wan is None:  # no task list: '年度预算安排（万元）| 资金总额 | 81562.56'
+            read_target_budget(head, proj)
     else:
         proj.project_name = project_name(block, head)
         proj.project_code = block.pre_code or read_code(head)
@@ -48,16 +51,19 @@ def parse_target(block: Block, no: int, info: DocumentInfo):
     return proj, items, problems
 
 
-_GOAL_LABELS = ("年度总体目标", "年度绩效目标", "年度目标", "绩效目标", "总体目标", "预期目标")
+def _goal_labels() -> tuple[str, ...]:
+    """年度目标 / 绩效目标 / 当年绩效目标 … (vocabulary `perf_goal_label`, longer labels first)."""
+    return tuple(registry.canonicals("perf_goal_label"))
 
 
 def _read_goal_text(head: list[Row]) -> str | None:
     """年度目标 / 绩效目标 / 总体目标 text, joined over the rows it wraps onto."""
+    labels = _goal_labels()
     start = None
     for i, row in enumerate(head):
         first = key(row.filled[0][1]) if row.filled else ""
-        if any(first.startswith(lab) for lab in _GOAL_LABELS) or (
-            len(row.filled) > 1 and any(key(c).startswith(_GOAL_LABELS) for _, c in row.filled[:2])
+        if any(first.startswith(lab) for lab in labels) or (
+            len(row.filled) > 1 and any(key(c).startswith(labels) for _, c in row.filled[:2])
         ):
             start = i
             break
@@ -69,7 +75,7 @@ def _read_goal_text(head: list[Row]) -> str | None:
             break
         for _, c in row.filled:
             text = clean(c)
-            for lab in _GOAL_LABELS:
+            for lab in labels:
                 if text.startswith(lab):
                     text = text[len(lab) :].lstrip(":：")
                     break
