@@ -10,6 +10,7 @@ from .header import read_code, read_people, read_plan, read_target_budget, read_
 from .indicators import IndicatorReader
 from .rows import Row, clean, key
 from .self_eval import read_tasks, unit_name_cell
+from .titles import unit_from_title
 
 # -- targets
 
@@ -34,6 +35,10 @@ def parse_target(block: Block, no: int, info: DocumentInfo):
         read_target_budget(head, proj)
         read_plan(head, proj)
         proj.purpose = read_text_after(head, ("资金用途",))
+        unit, code = unit_from_title(block.title.text)
+        if unit and proj.unit_name is None:
+            proj.unit_name = unit
+            proj.notes.append(f"unit code {code} (title)")
     proj.annual_goal = _read_goal_text(head)
     problems: list[str] = []
     items: list[PerformanceIndicator] = []

@@ -124,6 +124,7 @@ def name_from_title(title: str) -> str | None:
     generic titles ('项目支出绩效自评表', '2022年部门预算专项业务经费绩效目标表', '政策和项目预算
     绩效目标表': a would-be name made of template words only, vocabulary `perf_title_word`)."""
     t = re.sub(r"^\d+\s*[、.．]\s*", "", title)
+    t = _UNIT_PREFIX.sub("", t)  # '301008_泉州市公安局台商投资区分局_X绩效目标表': the unit leads
     if GENERIC_TITLE.match(unicodedata.normalize("NFKC", t)):
         return None
     m = re.match(r"^(.*?)(项目支出|项目)?绩效(目标|自评)表$", t)
@@ -131,6 +132,15 @@ def name_from_title(title: str) -> str | None:
     if not name or not _TEMPLATE_REST.sub("", registry.any_of("perf_title_word").sub("", key(name))):
         return None
     return name
+
+
+_UNIT_PREFIX = re.compile(r"^\d{3,}_([^_]{2,40})_")
+
+
+def unit_from_title(title: str) -> tuple[str | None, str | None]:
+    """(unit name, unit code) a title leads with ('301008_泉州市公安局台商投资区分局_…', R19)."""
+    m = re.match(r"^(\d{3,})_([^_]{2,40})_", title)
+    return (m.group(2), m.group(1)) if m else (None, None)
 
 
 # what may stand beside template words in a template title: a year, numbering, brackets
