@@ -56,7 +56,7 @@ def measure(paths: list[Path]) -> dict[str, float]:
             errors: list = []
             amounts, repairs = parse_financial_tables(tables, info, errors)
             t5 = time.perf_counter()
-            performance = parse_performance_tables(doc, info, errors)
+            performance = parse_performance_tables(doc, info, errors, tables)
             t6 = time.perf_counter()
             batches.append(load.columns_for(ParsedDocument(doc, info, tables, amounts, repairs, performance, errors)))
             t7 = time.perf_counter()

@@ -57,7 +57,7 @@ create table if not exists raw.perf_projects (
     line_start integer, line_end integer, project_name varchar, project_code varchar, unit_name varchar,
     department_name varchar, budget_wan double, fiscal_wan double, other_wan double,
     annual_budget_wan double, executed_wan double, execution_rate double, execution_weight double,
-    execution_score double, deduction double, score_total double, grade_printed varchar, purpose varchar,
+    execution_score double, deduction double, score_total double, weight_total double, grade_printed varchar, purpose varchar,
     annual_goal varchar, actual_summary varchar, plan_q1 double, plan_q2 double, plan_q3 double,
     plan_q4 double, notes varchar
 );

@@ -147,6 +147,7 @@ class PerformanceProject:
     execution_score: float | None = None  # 得分 of the budget-execution line
     deduction: float | None = None  # 减分项 printed beside the total (subtracted from the scores)
     score_total: float | None = None  # 总分 as printed
+    weight_total: float | None = None  # the 分值 total the indicator header prints ('分值权重（90分）')
     grade_printed: str | None = None
     purpose: str | None = None  # 资金用途 / 项目简介
     annual_goal: str | None = None  # 年度目标 / 预期目标

@@ -15,7 +15,7 @@ from .detect import ManifestEntry, detect_document
 from .financial import parse_financial_table, repair_codes
 from .model import ParsedDocument, PerformanceResult, SourceDocument
 from .readers import read_document
-from .segment import FINANCIAL_KINDS, segment_tables
+from .segment import FINANCIAL_KINDS, PERFORMANCE_KINDS, segment_tables
 
 
 def text_hash(lines: list[str]) -> str:
@@ -34,7 +34,7 @@ def parse_source(source: SourceDocument, manifest: ManifestEntry | None = None) 
     info.doc_kind = financial_doc_kind(tables, info.doc_kind)
     table_errors: list[tuple[int, str]] = []
     amounts, repairs = parse_financial_tables(tables, info, table_errors)
-    performance = parse_performance_tables(source, info, table_errors)
+    performance = parse_performance_tables(source, info, table_errors, tables)
     return ParsedDocument(source, info, tables, amounts, repairs, performance, table_errors)
 
 
@@ -55,7 +55,7 @@ def parse_financial_tables(tables, info, table_errors: list[tuple[int, str]]):
 def financial_money_unit(tables, fallback: str) -> str:
     """The document's money unit is the one its financial tables print (performance tables
     are often in 万元 beside 元 statements); the text-wide majority only when none prints one."""
-    units = [t.amount_unit for t in tables if t.table_kind != "performance" and t.unit_printed]
+    units = [t.amount_unit for t in tables if t.table_kind not in PERFORMANCE_KINDS and t.unit_printed]
     if not units:
         return fallback
     return max(set(units), key=units.count)
@@ -74,13 +74,14 @@ def financial_doc_kind(tables, detected: str | None) -> str | None:
     return "决算" if sum("决算" in t for t in titles) * 2 >= len(titles) else "预算"
 
 
-def parse_performance_tables(source, info, table_errors) -> PerformanceResult:
+def parse_performance_tables(source, info, table_errors, tables=None) -> PerformanceResult:
+    """The 绩效 tables among the segmenter's `tables` (segmented again when not given)."""
     try:
         from .parse_performance import parse_performance
     except ImportError:
         return PerformanceResult()
     try:
-        return parse_performance(source, info)
+        return parse_performance(source, info, tables)
     except Exception as exc:
         table_errors.append((0, f"performance tables: {type(exc).__name__}: {exc} {traceback.format_exc(limit=2)}"))
         return PerformanceResult()

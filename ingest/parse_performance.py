@@ -12,12 +12,16 @@ are read by what their cells contain (level words, a name, operator values, a nu
 weight/score tail) and by the table's own header positions where the row still lines up
 with them. Nothing here is keyed to one document; every rule is about table semantics.
 
-This module finds the tables and dispatches them; each part lives in `ingest/performance/`:
+The segmenter (ingest/segment.py) finds the tables; this module dispatches them; each part lives in `ingest/performance/`:
 
   rows.py        vocabulary (level words, labels), the matching form of a cell, level words
-  titles.py      where tables start: titles confirmed by the labels below them
+  titles.py      which of the segmenter's 绩效 tables are tables (labels below the title)
   header.py      the zone above the indicators: name, code, budget lines, plan, goals
-  indicators.py  indicator rows and their values
+  columns.py     where the indicator header puts each column; a row's values by meaning
+  cells.py       what one indicator row's cells say (prefixes, wrapped names, target cells)
+  levels.py      一级/二级 carried down a section (merged, centred, vertical labels)
+  level_hints.py what a row's own name and value say about its 二级
+  indicators.py  the indicator reader: rows in, PerformanceIndicator records out
   blocks.py      one table's zones and the project record every layout starts from
   self_eval.py   绩效自评表: project layouts a / b / c and the unit-wide 整体 table
   target.py      绩效目标表: project, 专项 and 整体 targets
@@ -26,14 +30,18 @@ This module finds the tables and dispatches them; each part lives in `ingest/per
 
 from __future__ import annotations
 
-from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument
-from .performance.blocks import _Block
-from .performance.header import _pre_title_code
-from .performance.rows import _SUMMARY_TITLE, _rows
-from .performance.self_eval import _parse_self_eval, _parse_unit_self_eval, _unit_name_cell
-from .performance.summary import _parse_summary
-from .performance.target import _parse_target
-from .performance.titles import _find_titles
+from dataclasses import replace
+
+from .model import DocumentInfo, PerformanceIndicator, PerformanceProject, PerformanceResult, SourceDocument, Table
+from .performance.blocks import Block, split_projects
+from .performance.header import is_indicator_header, pre_title_code
+from .performance.horizontal import WideReader, wide_columns
+from .performance.rows import document_rows
+from .performance.self_eval import parse_self_eval, parse_unit_self_eval, unit_name_cell
+from .performance.summary import parse_summary
+from .performance.target import parse_target
+from .performance.titles import performance_spans
+from .segment import segment_tables
 
 # ---------------------------------------------------------------- reconciliation
 
@@ -65,57 +73,107 @@ def _reconcile(proj: PerformanceProject, items: list[PerformanceIndicator]) -> N
 # ---------------------------------------------------------------- entry point
 
 
-def parse_performance(doc: SourceDocument, info: DocumentInfo) -> PerformanceResult:
-    """Find every performance table of the document and parse it.
+def parse_performance(doc: SourceDocument, info: DocumentInfo, tables: list[Table] | None = None) -> PerformanceResult:
+    """Parse every 绩效 table the segmenter found in the document (`tables`: its output, run
+    here when not given).
 
     Blank templates (no project name, no amounts, no indicators) are skipped; a table that
     cannot be read is reported in `problems` with its line number, never raised.
     """
     result = PerformanceResult()
     try:
-        rows = _rows(doc)
-        titles, summary_idx = _find_titles(rows)
+        if tables is None:
+            tables = segment_tables(doc, info.amount_unit)
+        rows = document_rows(doc)
+        spans, summaries = performance_spans(rows, tables)
     except Exception as exc:  # pragma: no cover - defensive: text we cannot even split
         result.problems.append(f"line 1: performance tables: {type(exc).__name__}: {exc}")
         return result
-    bounds = sorted([t.index for t in titles] + summary_idx) + [len(rows)]
     no = 0
-    for title in titles:
-        end = next(b for b in bounds if b > title.index)
-        block = _Block(title, rows[title.index + 1 : end], _pre_title_code(rows, title.index))
-        try:
-            proj, items, problems = _parse_block(block, no + 1, info)
-            if proj is not None:
-                _reconcile(proj, items)
-        except Exception as exc:  # never let one damaged table stop the document
-            result.problems.append(f"line {title.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
-            continue
-        result.problems += problems
-        if proj is None:
-            continue
+
+    def add(proj: PerformanceProject, items: list[PerformanceIndicator]) -> None:
+        nonlocal no
         no += 1
         proj.project_no = no
         for ind in items:
             ind.project_no = no
         result.projects.append(proj)
-        result.indicators += items
-    for idx in summary_idx:
-        end = next(b for b in bounds if b > idx)
+        result.indicators.extend(items)
+
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        title = span.title
+        wide = wide_columns(rows[title.index + title.lines : span.end])
+        if wide is not None:  # one project a row: this table and its continuation pages
+            try:
+                i = _read_wide(rows, spans, i, wide, add)
+            except Exception as exc:
+                result.problems.append(f"line {title.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
+                i += 1
+            continue
+        i += 1
+        parts = split_projects(rows[title.index + title.lines : span.end])
+        for n, part in enumerate(parts):
+            # a title above several projects names none of them; each card starts at its label
+            own = title
+            if len(parts) > 1:
+                own = replace(title, repeated=True, index=title.index if n == 0 else part[0].line_no - 1)
+            if n and own.scope == "unit":
+                own = replace(own, scope="project")  # a 项目名称 card after the unit's own table
+            above = next((r for r in parts[n - 1] if is_indicator_header(r)), None) if n else None
+            block = Block(own, part, pre_title_code(rows, title.index) if n == 0 else None, above)
+            try:
+                proj, items, problems = _parse_block(block, no + 1, info)
+                if proj is not None:
+                    _reconcile(proj, items)
+            except Exception as exc:  # never let one damaged table stop the document
+                result.problems.append(f"line {own.index + 1}: {title.text}: {type(exc).__name__}: {exc}")
+                continue
+            result.problems += problems
+            if proj is not None:
+                add(proj, items)
+    for span in summaries:
         try:
-            result.summaries += _parse_summary(rows[idx + 1 : end])
+            result.summaries += parse_summary(rows[span.title.index + 1 : span.end])
         except Exception as exc:
-            result.problems.append(f"line {idx + 1}: {_SUMMARY_TITLE}: {type(exc).__name__}: {exc}")
+            result.problems.append(f"line {span.title.index + 1}: {span.title.text}: {type(exc).__name__}: {exc}")
     return result
 
 
-def _parse_block(block: _Block, no: int, info: DocumentInfo):
+def _read_wide(rows, spans, i: int, wide, add) -> int:
+    """Read span i, printed one project a row, and the spans after it that continue it (the
+    same title and a header of the same form on the next pages); returns the next span."""
+    first = spans[i].title
+    cols, body = wide
+
+    def new_project(line_no: int) -> PerformanceProject:
+        return PerformanceProject(0, first.stage, f"{first.stage}.wide", first.text, line_no, line_no, None)
+
+    reader = WideReader(cols, first.scope, new_project, None)
+    reader.feed(rows[first.index + first.lines + body : spans[i].end])
+    j = i + 1
+    while j < len(spans) and spans[j].title.text == first.text:
+        title = spans[j].title
+        more = wide_columns(rows[title.index + title.lines : spans[j].end])
+        if more is None:
+            break
+        reader.cols = more[0]
+        reader.feed(rows[title.index + title.lines + more[1] : spans[j].end])
+        j += 1
+    for proj, items in reader.finish():
+        add(proj, items)
+    return j
+
+
+def _parse_block(block: Block, no: int, info: DocumentInfo):
     """Dispatch one table by stage and scope; drop blank templates."""
     t = block.title
     if t.stage == "自评":
-        proj, items, problems = _parse_unit_self_eval(block, no, info) if t.scope == "unit" else _parse_self_eval(block, no)
+        proj, items, problems = parse_unit_self_eval(block, no, info) if t.scope == "unit" else parse_self_eval(block, no)
     else:
-        proj, items, problems = _parse_target(block, no, info)
-    named = _unit_name_cell(block.rows)[0] if t.scope == "unit" else proj.project_name
+        proj, items, problems = parse_target(block, no, info)
+    named = unit_name_cell(block.rows)[0] if t.scope == "unit" else proj.project_name
     if named is None and proj.budget_wan is None and not items:
         return None, [], []  # a blank template ('指标1:' placeholders only)
     return proj, items, problems

@@ -79,6 +79,12 @@ def financial_kinds() -> frozenset[str]:
     return frozenset(k.table_kind for k in table_kinds() if k.is_financial)
 
 
+@lru_cache(maxsize=1)
+def performance_kinds() -> frozenset[str]:
+    """The 绩效 kinds (目标表, 自评表, 整体, 专项资金, 汇总表): read by ingest/parse_performance.py."""
+    return frozenset(k.table_kind for k in table_kinds() if k.family == "performance")
+
+
 def kind_of_title(title: str) -> str | None:
     """The table kind a (compacted, unnumbered) title names, or None: the `table_title`
     vocabulary, whose ranks put specific kinds (财政拨款收支总表) before general ones (收支总表)."""

@@ -18,6 +18,7 @@ from .text import TRAILING_UNIT, compact, is_markdown_separator, parse_amount, s
 # Where a table kind is recognised: seeds/registry/table_kinds.csv (title patterns, in
 # priority order), read through ingest.registry by the parser and by dbt alike.
 FINANCIAL_KINDS = registry.financial_kinds()
+PERFORMANCE_KINDS = registry.performance_kinds()
 
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])*$")
 _NUMBERING = re.compile(
@@ -48,12 +49,17 @@ def title_kind(line: str) -> tuple[str, str] | None:
         return None
     text = compact(raw).replace("“", '"').replace("”", '"')
     text = _YEAR_PREFIX.sub("", _NUMBERING.sub("", text))
-    if len(text) > 60 or len(text) < 4 or not _TITLE_END.search(text):
+    qualified = _SPACED_QUALIFIER.match(raw.strip()) if not _TITLE_END.search(text) else None
+    if qualified:  # '…绩效目标表 一级项目': a 绩效 title's qualifier after a space
+        text = _YEAR_PREFIX.sub("", _NUMBERING.sub("", compact(qualified.group(1))))
+    if len(text) > _PERF_TITLE_MAX or len(text) < 4 or not _TITLE_END.search(text):
         return None
     if _SENTENCE_PUNCT.search(text) or "见" in text[:4]:
         return None
     kind = registry.kind_of_title(text)
-    return (kind, compact(raw)) if kind else None
+    if kind is None or ((len(text) > 60 or qualified) and kind not in PERFORMANCE_KINDS):
+        return None  # a 绩效 title may name a long project; a statement's title is short
+    return kind, compact(raw)
 
 
 def _is_column_numbering(compacted: list[str]) -> bool:
@@ -68,6 +74,11 @@ def _is_column_numbering(compacted: list[str]) -> bool:
 _CODE_LIKE = re.compile(r"\d{3,7}")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _SENTENCE_PUNCT = re.compile(r"[。；，,]")
+_PERF_TITLE_MAX = 150
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+_BRACKETED = re.compile(r"[（(].*[）)]")  # '(2026年度)' above a title is a line of its own
+_SPACED_QUALIFIER = re.compile(r"^(.*表)\s+([^\s\d表]{2,6})$")
+_NOTE_START = ("注", "说明", "备注", "填报", "单位", "金额单位")
 
 
 def is_header_line(cells: list[str]) -> bool:
@@ -113,7 +124,7 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
     merged: list[Table] = []
     for t in tables:
         prev = merged[-1] if merged else None
-        if prev and prev.table_kind == t.table_kind and prev.title == t.title and t.table_kind != "performance":
+        if prev and prev.table_kind == t.table_kind and prev.title == t.title and t.table_kind not in PERFORMANCE_KINDS:
             prev.rows.extend(t.rows)
             prev.header_rows.extend(t.header_rows)
             prev.line_end = t.line_end
@@ -123,10 +134,44 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
     return merged
 
 
+def _wrapped_performance_title(first: str, second: str) -> tuple[str, str] | None:
+    """A 绩效 title wrapped over two lines ('301007_某局_机场公安综' / '合修缮改造项目绩效目标表',
+    '2026' / '年物业外包服务项目绩效目标表'): (kind, title) when the two lone lines joined make
+    one, and the first reads as the start of a title: a bare year, or a long line that is no
+    sentence, no numbered heading, no 'label: value', no note, and stands in no column (no tab
+    before it)."""
+    if "表" not in second or "\t" in first.rstrip() or first[:1] in " \t" or second.lstrip().startswith("#"):
+        return None  # (a markdown heading is a title line of its own)
+    a = [c for c in split_cells(first) if c.strip()]
+    b = [c for c in split_cells(second) if c.strip()]
+    if len(a) != 1 or len(b) != 1:
+        return None
+    head = compact(strip_markup(a[0]))
+    if not (_YEAR_ONLY.fullmatch(head) or len(head) >= 8) or head.endswith("表") or _BRACKETED.fullmatch(head):
+        return None
+    if (
+        _NUMBERING.match(head)
+        or _SECTION.match(head)
+        or _SENTENCE_PUNCT.search(head)
+        or ":" in head
+        or head.startswith(_NOTE_START)
+    ):
+        return None
+    found = title_kind(a[0].strip() + b[0].strip())
+    return found if found and found[0] in PERFORMANCE_KINDS else None
+
+
 def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
     titles: list[tuple[int, str, str]] = []
-    for no, line in enumerate(doc.lines, start=1):
+    lines = doc.lines
+    skip = 0
+    for no, line in enumerate(lines, start=1):
+        if no == skip:
+            continue  # the second line of a wrapped title
         found = title_kind(line)
+        if not found and no < len(lines):
+            found = _wrapped_performance_title(line, lines[no])
+            skip = no + 1 if found else 0
         if found:
             titles.append((no, found[0], found[1]))
 
@@ -136,10 +181,11 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
         next_title = titles[i + 1][0] if i + 1 < len(titles) else len(doc.lines) + 1
         # a financial table that prints no unit of its own follows the one before it (the set
         # of statements shares one unit line), not the document-wide majority
-        table = _read_table(doc, line_no, next_title, kind, title, inherited_unit if kind != "performance" else default_unit)
+        perf = kind in PERFORMANCE_KINDS
+        table = _read_table(doc, line_no, next_title, kind, title, default_unit if perf else inherited_unit)
         if table is None:
             continue
-        if kind != "performance" and table.unit_printed:
+        if not perf and table.unit_printed:
             inherited_unit = table.amount_unit
         tables.append(table)
     tables = _merge_continuations(tables)

@@ -428,7 +428,8 @@ FRAGMENTS = {
         "部门预算一般公共预算财政拨款支出表\n450 某某县财政局\n序号\t科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
         "1\t\t合计\t1000000.00\t600000.00\t400000.00\n2\t2010601\t行政运行\t1000000.00\t600000.00\t400000.00\n"
         "1、业务经费绩效目标表\n单位: 万元\n项目名称\t业务经费\n2、培训经费绩效目标表\n单位: 万元\n项目名称\t培训经费\n",
-        lambda d: d.info.amount_unit == "元" and all(t.amount_unit == "元" for t in d.tables if t.table_kind != "performance"),
+        lambda d: d.info.amount_unit == "元"
+        and all(t.amount_unit == "元" for t in d.tables if not t.table_kind.startswith("perf")),
     ),
 }
 

@@ -439,9 +439,9 @@ def test_centred_labels_in_samples():
     ],
 )
 def test_split_wrapped_names(printed, expected):
-    from ingest.performance.indicators import _split_wrapped_names
+    from ingest.performance.cells import split_wrapped_names
 
-    assert _split_wrapped_names(printed) == expected
+    assert split_wrapped_names(printed) == expected
 
 
 def test_name_started_on_the_line_above_002():

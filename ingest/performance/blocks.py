@@ -6,47 +6,91 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import registry
 from ..model import PerformanceProject
-from .header import _is_indicator_header, _read_name
-from .indicators import _IndicatorReader
-from .rows import _TERMINATOR, Row, _clean, _key, _level_word
-from .titles import _name_from_title, _single_cell, _Title
+from .header import is_indicator_header, read_name
+from .indicators import IndicatorReader
+from .rows import TERMINATOR, Row, clean, key, level_word
+from .titles import Title, name_from_title, single_cell
 
 # ---------------------------------------------------------------- table readers
 
 
 @dataclass
-class _Block:
-    title: _Title
+class Block:
+    title: Title
     rows: list[Row]
     pre_code: str | None = None
+    header: Row | None = None  # the indicator header of the card above, for a card printing none
 
 
-def _split_zones(rows: list[Row]) -> tuple[list[Row], Row | None, list[Row]]:
-    """Header zone (project info), the indicator header row, the indicator rows."""
+def split_projects(rows: list[Row]) -> list[list[Row]]:
+    """The projects printed under one title: below an indicator section, a row led by a
+    project label with its value (专项（项目）名称, 项目名称 …: vocabulary `perf_name_label`)
+    starts the next project's card (R8), so its header rows never read as indicators of the one
+    above. A note or a new section ends the table; a project card printed after it without a
+    title of its own ('表16' / 项目名称 … / an indicator header) is one more project (R12)."""
+    parts: list[list[Row]] = [[]]
+    indicators = ended = False
+    for n, row in enumerate(rows):
+        if row.filled:
+            text = single_cell(row)
+            if is_indicator_header(row):
+                indicators = True
+            elif indicators and text and TERMINATOR.match(key(text)) and not level_word(text):
+                ended = True  # a note or the next section: the table has ended
+            elif (indicators or ended) and _project_label(row) and (not ended or _indicator_header_follows(rows, n)):
+                parts.append([])
+                indicators = ended = False
+        if not ended:
+            parts[-1].append(row)
+    return [p for p in parts if p]
+
+
+def _project_label(row: Row) -> bool:
+    """A row led by a project label with its value (a page header repeats the label alone)."""
+    first = key(row.filled[0][1])
+    label = registry.canonical("perf_name_label", first[:12])
+    if label is None or not first.startswith(label):
+        return False
+    return len(row.filled) > 1 or len(first) > len(label) + 1
+
+
+def _indicator_header_follows(rows: list[Row], n: int) -> bool:
+    return any(is_indicator_header(r) for r in rows[n + 1 : n + 16])
+
+
+def split_zones(rows: list[Row], inherited: Row | None = None) -> tuple[list[Row], Row | None, list[Row]]:
+    """Header zone (project info), the indicator header row, the indicator rows. A card that
+    prints no indicator header of its own (the next project under one title) takes the one
+    above (`inherited`); its indicators start at the first row printing a level word."""
     for i, row in enumerate(rows):
-        if _is_indicator_header(row):
+        if is_indicator_header(row):
             return rows[:i], row, rows[i + 1 :]
+    if inherited is not None:
+        for i, row in enumerate(rows):
+            if any(level_word(c) for _, c in row.filled):
+                return rows[:i], inherited, rows[i:]
     return rows, None, []
 
 
-def _read_indicator_rows(reader: _IndicatorReader, rows: list[Row], stop) -> Row | None:
+def read_indicator_rows(reader: IndicatorReader, rows: list[Row], stop) -> Row | None:
     """Feed rows to the reader until `stop(row)` says the section ended; returns that row."""
     for row in rows:
         if row.filled and stop(row):
             reader.finish()
             return row
-        text = _single_cell(row)
-        if text and _TERMINATOR.match(_key(text)) and not _level_word(text):
+        text = single_cell(row)
+        if text and TERMINATOR.match(key(text)) and not level_word(text):
             break
-        if row.filled and _key(row.filled[0][1]).startswith(("备注", "各注")):
+        if row.filled and key(row.filled[0][1]).startswith(("备注", "各注")):
             break
         reader.feed(row)
     reader.finish()
     return None
 
 
-def _new_project(no: int, block: _Block, layout: str) -> PerformanceProject:
+def new_project(no: int, block: Block, layout: str) -> PerformanceProject:
     last = block.rows[-1].line_no if block.rows else block.title.index + 1
     return PerformanceProject(
         project_no=no,
@@ -59,11 +103,12 @@ def _new_project(no: int, block: _Block, layout: str) -> PerformanceProject:
     )
 
 
-def _project_name(block: _Block, head: list[Row]) -> str | None:
+def project_name(block: Block, head: list[Row]) -> str | None:
     """The name printed in a specific title (typed text, cleaner than OCR'd cells), else the
-    项目名称 cell; the cell wins when it only adds the '项目' the title suffix swallowed."""
-    from_title = _name_from_title(block.title.text)
-    cell = _read_name(head)
-    if from_title and cell and _key(cell) == _key(from_title) + "项目":
-        return _clean(cell)
-    return from_title or (_clean(cell) if cell else None)
+    项目名称 cell; the cell wins when it only adds the '项目' the title suffix swallowed. A title
+    printed above several tables of the document is the template's, not a project's (R4)."""
+    from_title = None if block.title.repeated else name_from_title(block.title.text)
+    cell = read_name(head)
+    if from_title and cell and key(cell) == key(from_title) + "项目":
+        return clean(cell)
+    return from_title or (clean(cell) if cell else None)

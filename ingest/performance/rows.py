@@ -14,9 +14,9 @@ from ..text import compact, is_markdown_separator, parse_amount, split_cells, st
 # ---------------------------------------------------------------- vocabulary
 
 # 一级指标 of the standard project template and of unit-wide (整体) templates.
-_L1_WORDS = {"产出指标", "效益指标", "满意度指标", "履职效能", "管理效率", "运行成本", "社会效应", "可持续性"}
+L1_WORDS = {"产出指标", "效益指标", "满意度指标", "履职效能", "管理效率", "运行成本", "社会效应", "可持续性"}
 # Words that are 二级指标 in the standard templates (成本指标 is 二级 in older, 一级 in newer ones).
-_L2_WORDS = {
+L2_WORDS = {
     "数量指标",
     "质量指标",
     "时效指标",
@@ -37,10 +37,10 @@ _L2_WORDS = {
     "服务对象满意度",
     "社会公众满意度",
 }
-_LEVEL_WORDS = _L1_WORDS | _L2_WORDS
+_LEVEL_WORDS = L1_WORDS | L2_WORDS
 # A 二级指标 implies its 一级指标 in the standard template (used when the 一级 cell of the group
 # was printed on another row and the carried value belongs to the previous group).
-_IMPLIED_L1 = {
+IMPLIED_L1 = {
     "数量指标": "产出指标",
     "质量指标": "产出指标",
     "时效指标": "产出指标",
@@ -58,22 +58,20 @@ _IMPLIED_L1 = {
     "服务对象满意度": "满意度指标",
     "社会公众满意度": "满意度指标",
 }
-_STANDARD_L1 = {"产出指标", "效益指标", "满意度指标"}
+STANDARD_L1 = {"产出指标", "效益指标", "满意度指标"}
 # Short 一级 fragments left when the cell wrapped ('产出指 / 标', '満意度 / 指标').
-_L1_SHORT = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "产出指": "产出指标", "效益指": "效益指标"}
+L1_SHORT = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "产出指": "产出指标", "效益指": "效益指标"}
 # Vertical row labels whose pieces are scattered over rows ('绩 / 效指 / 标').
-_LABEL_SOURCES = ("绩效指标", "年度绩效指标", "绩效目标指标", "项目绩效分析", "绩效目标", "自评结果分析")
+LABEL_SOURCES = ("绩效指标", "年度绩效指标", "绩效目标指标", "项目绩效分析", "绩效目标", "自评结果分析")
 
-_GRADES = {"优", "良", "中", "差"}
+GRADES = {"优", "良", "中", "差"}
 
-_TITLE_END = re.compile(r"绩效(目标|自评)表$")
-_SUMMARY_TITLE = "绩效自评情况汇总表"
-_GENERIC_TITLE = re.compile(
+GENERIC_TITLE = re.compile(
     r"^(\d{4}年度?)?(部门|单位)?(预算)?"
     r"(项目支出|项目|专项业务经费|业务经费|整体支出|部门\(单位\)整体|单位整体|部门整体|整体|"
     r"专项资金总体|预算项目\(政策\)|项目\(政策\))?绩效(目标|自评)表$"
 )
-_TABLE_LABELS = (
+TABLE_LABELS = (
     "项目名",
     "管部门",
     "名称",
@@ -86,15 +84,15 @@ _TABLE_LABELS = (
     "年度主要任务",
     "实施单位",
 )
-_TERMINATOR = re.compile(
+TERMINATOR = re.compile(
     r"^(注|备注|各注|说明|填报|联系方式|附件|表\d+$|第.部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]有关)"
 )
-_PAGE_NO = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
-_PLACEHOLDER = re.compile(r"^[.。…·\-—_,，、\s]*$")
-_NAME_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]\s*")
-_PROJECT_CODE = re.compile(r"\d{8}P\d{8,14}[A-Z]?")
-_MONTH = re.compile(r"(\d{1,2})\s*月")
-_LOOKALIKE = str.maketrans(
+PAGE_NO = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
+PLACEHOLDER = re.compile(r"^[.。…·\-—_,，、\s]*$")
+NAME_PREFIX = re.compile(r"^指标\s*(?:\d+\s*[:：；;]?|[:：；;])\s*")  # '指标1:', '指标：', '指标4；'
+PROJECT_CODE = re.compile(r"\d{8}P\d{8,14}[A-Z]?")
+MONTH = re.compile(r"(\d{1,2})\s*月")
+LOOKALIKE = str.maketrans(
     {
         "Р": "P",
         "Н": "H",
@@ -141,17 +139,17 @@ class Row:
 
     @cached_property
     def joined(self) -> str:
-        return "".join(_key(c) for c in self.cells)
+        return "".join(key(c) for c in self.cells)
 
 
 @lru_cache(maxsize=131072)
-def _key(text: str | None) -> str:
+def key(text: str | None) -> str:
     """Matching form of a cell: no spaces, NFKC, common OCR variants of table words folded."""
     k = compact(text)
     return k.replace("満", "满").replace("級", "级").replace("—级", "一级").replace("預", "预")
 
 
-def _clean(text: str | None) -> str:
+def clean(text: str | None) -> str:
     """Printed text for names: markup and whitespace removed (PDF wrapping puts spaces inside
     Chinese words), except one space kept between two Latin letters/digits."""
     if not text:
@@ -162,7 +160,7 @@ def _clean(text: str | None) -> str:
     return t.replace("\x00", " ")
 
 
-def _raw(text: str | None) -> str | None:
+def raw(text: str | None) -> str | None:
     """A value cell as printed, whitespace runs collapsed; None when empty."""
     if text is None:
         return None
@@ -170,7 +168,7 @@ def _raw(text: str | None) -> str | None:
     return t or None
 
 
-def _rows(doc: SourceDocument) -> list[Row]:
+def document_rows(doc: SourceDocument) -> list[Row]:
     return [Row(no, list(_row_cells(line))) for no, line in enumerate(doc.lines, start=1)]
 
 
@@ -186,18 +184,26 @@ def _row_cells(line: str) -> tuple[str, ...]:
             for pattern, repl in _LATEX:
                 cell = pattern.sub(repl, cell)
         cells.append(cell.strip())
+    filled = [c for c in cells if c]
+    if len(filled) == 1 and " " in filled[0]:
+        words = filled[0].split()
+        if len(words) >= 3 and all(_HEADER_WORD.fullmatch(w) for w in words):
+            return tuple(words)  # an indicator header printed as one cell: '一级指标 二级指标 指标内容 指标值' (R11)
     return tuple(cells)
 
 
-def _cjk_count(text: str) -> int:
+_HEADER_WORD = re.compile(r"[一二三]级指标|指标内容|指标名称|(?:年度)?指标值|绩效指标|分值|得分|备注")
+
+
+def cjk_count(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
-def _has_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _amount(text: str | None) -> float | None:
+def amount(text: str | None) -> float | None:
     """A money or score cell; tolerates OCR debris around the number ('5896. 00)', '(00')."""
     value = parse_amount(text)
     if value is None and text:
@@ -207,8 +213,8 @@ def _amount(text: str | None) -> float | None:
     return value
 
 
-def _is_number(text: str | None) -> bool:
-    return _amount(text) is not None
+def is_number(text: str | None) -> bool:
+    return amount(text) is not None
 
 
 # ---------------------------------------------------------------- level words
@@ -220,10 +226,10 @@ def _edit1(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _level_word(text: str) -> str | None:
+def level_word(text: str) -> str | None:
     """The canonical level word a cell spells ('产出 指标', '时效指称', '満意度 指标'), or None."""
-    k = _key(text).rstrip(":：")
-    if not k or k in _LABEL_SOURCES:
+    k = key(text).rstrip(":：")
+    if not k or k in LABEL_SOURCES:
         return None
     if k in _LEVEL_WORDS:
         return k
@@ -236,24 +242,24 @@ def _level_word(text: str) -> str | None:
     return None
 
 
-def _is_fragment(text: str) -> bool:
+def is_fragment(text: str) -> bool:
     """A piece of a wrapped level word or vertical row label ('标', '效指', '指标', '绩 效')."""
-    k = _key(text)
-    if not k or len(k) > 4 or not _has_cjk(k):
+    k = key(text)
+    if not k or len(k) > 4 or not has_cjk(k):
         return False
-    if k in _L1_SHORT:
+    if k in L1_SHORT:
         return False
     if len(k) == 1:
-        return any(k in w for w in _LABEL_SOURCES) or k == "标"
-    return any(k in w for w in _LEVEL_WORDS | set(_LABEL_SOURCES)) and k not in _LEVEL_WORDS
+        return any(k in w for w in LABEL_SOURCES) or k == "标"
+    return any(k in w for w in _LEVEL_WORDS | set(LABEL_SOURCES)) and k not in _LEVEL_WORDS
 
 
 _LEVEL_PREFIX = re.compile(r"^\s*(?:\S{1,2}\s+)?(\S{2,6}指\s?标)\s+(\S.*)$")
 
 
-def _split_level_prefix(cell: str) -> tuple[str, ...]:
+def split_level_prefix(cell: str) -> tuple[str, ...]:
     """'数量指标 参加医疗保险人数' in one cell -> a level cell and a name cell."""
     m = _LEVEL_PREFIX.match(cell)
-    if m and _level_word(m.group(1)) and not _level_word(m.group(2)):
+    if m and level_word(m.group(1)) and not level_word(m.group(2)):
         return m.group(1), m.group(2)
     return (cell,)

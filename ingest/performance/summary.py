@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..model import PerformanceSummary
-from .rows import _GRADES, _TERMINATOR, Row, _amount, _key
-from .titles import _single_cell
+from .rows import GRADES, TERMINATOR, Row, amount, key
+from .titles import single_cell
 
 # ---------------------------------------------------------------- summary table
 
 
-def _parse_summary(rows: list[Row]) -> list[PerformanceSummary]:
+def parse_summary(rows: list[Row]) -> list[PerformanceSummary]:
     """县直部门绩效自评情况汇总表: 项目数量 / 资金总量 (应评价数, 已评价数) and grade counts."""
     out: list[PerformanceSummary] = []
     grade_mode = False
@@ -19,11 +19,11 @@ def _parse_summary(rows: list[Row]) -> list[PerformanceSummary]:
     for row in rows[start + 1 :]:
         if not row.filled:
             continue
-        text = _single_cell(row)
-        if text and _TERMINATOR.match(_key(text)) or _key(row.filled[0][1]).startswith(("说明", "**说明")):
+        text = single_cell(row)
+        if text and TERMINATOR.match(key(text)) or key(row.filled[0][1]).startswith(("说明", "**说明")):
             break
-        keys = [_key(c) for _, c in row.filled]
-        nums = [v for _, c in row.filled if (v := _amount(c)) is not None]
+        keys = [key(c) for _, c in row.filled]
+        nums = [v for _, c in row.filled if (v := amount(c)) is not None]
         if "项目数量" in keys[0]:
             out.append(PerformanceSummary(row.line_no, "项目数量", int(nums[-1]) if nums else None, None, None, None))
         elif "资金总量" in keys[0]:
@@ -37,7 +37,7 @@ def _parse_summary(rows: list[Row]) -> list[PerformanceSummary]:
         if "等级" in keys[0]:
             grade_mode = True
         if grade_mode:
-            grade = next((k[-1] for k in keys if k and k[-1] in _GRADES and len(k) <= 4), None)
+            grade = next((k[-1] for k in keys if k and k[-1] in GRADES and len(k) <= 4), None)
             if grade:
                 out.append(
                     PerformanceSummary(row.line_no, f"绩效评价等级:{grade}", int(nums[-1]) if nums else None, None, None, None)

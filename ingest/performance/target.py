@@ -2,40 +2,50 @@
 
 from __future__ import annotations
 
+from .. import registry
 from ..model import DocumentInfo, PerformanceIndicator
-from .blocks import _Block, _new_project, _project_name, _read_indicator_rows, _split_zones
-from .header import _read_code, _read_people, _read_plan, _read_target_budget, _read_text_after
-from .indicators import _columns, _IndicatorReader
-from .rows import Row, _clean, _key
-from .self_eval import _read_tasks, _unit_name_cell
+from .blocks import Block, new_project, project_name, read_indicator_rows, split_zones
+from .columns import header_columns
+from .header import read_code, read_people, read_plan, read_target_budget, read_text_after
+from .indicators import IndicatorReader
+from .rows import Row, clean, key
+from .self_eval import read_tasks, unit_name_cell
+from .titles import unit_from_title
 
 # -- targets
 
 
-def _parse_target(block: _Block, no: int, info: DocumentInfo):
+def parse_target(block: Block, no: int, info: DocumentInfo):
     """项目绩效目标表, 专项业务经费/专项资金总体 绩效目标表 and 整体支出绩效目标表."""
-    head, header, body = _split_zones(block.rows)
+    head, header, body = split_zones(block.rows, block.header)
     scope = block.title.scope
-    proj = _new_project(no, block, f"目标.{scope}")
+    proj = new_project(no, block, f"目标.{scope}")
     if scope == "unit":
-        unit, code = _unit_name_cell(head)
+        unit, code = unit_name_cell(head)
         unit = unit or info.unit_name
         proj.project_name = f"整体:{unit}" if unit else None
         proj.unit_name = unit
-        _read_tasks(head, proj, with_scores=False)
+        read_tasks(head, proj, with_scores=False)
+        if proj.budget_wan is None:  # no task list: '年度预算安排（万元）| 资金总额 | 81562.56'
+            read_target_budget(head, proj)
     else:
-        proj.project_name = _project_name(block, head)
-        proj.project_code = block.pre_code or _read_code(head)
-        _read_people(head, proj)
-        _read_target_budget(head, proj)
-        _read_plan(head, proj)
-        proj.purpose = _read_text_after(head, ("资金用途",))
+        proj.project_name = project_name(block, head)
+        proj.project_code = block.pre_code or read_code(head)
+        read_people(head, proj)
+        read_target_budget(head, proj)
+        read_plan(head, proj)
+        proj.purpose = read_text_after(head, ("资金用途",))
+        unit, code = unit_from_title(block.title.text)
+        if unit and proj.unit_name is None:
+            proj.unit_name = unit
+            proj.notes.append(f"unit code {code} (title)")
     proj.annual_goal = _read_goal_text(head)
     problems: list[str] = []
     items: list[PerformanceIndicator] = []
     if header is not None:
-        reader = _IndicatorReader(no, "t", _columns(header))
-        _read_indicator_rows(reader, body, lambda r: False)
+        reader = IndicatorReader(no, "t", header_columns(header))
+        proj.weight_total = reader.cols.weight_total
+        read_indicator_rows(reader, body, lambda r: False)
         items = reader.items
         proj.notes += reader.notes
         problems += reader.problems
@@ -46,16 +56,19 @@ def _parse_target(block: _Block, no: int, info: DocumentInfo):
     return proj, items, problems
 
 
-_GOAL_LABELS = ("年度总体目标", "年度绩效目标", "年度目标", "绩效目标", "总体目标", "预期目标")
+def _goal_labels() -> tuple[str, ...]:
+    """年度目标 / 绩效目标 / 当年绩效目标 … (vocabulary `perf_goal_label`, longer labels first)."""
+    return tuple(registry.canonicals("perf_goal_label"))
 
 
 def _read_goal_text(head: list[Row]) -> str | None:
     """年度目标 / 绩效目标 / 总体目标 text, joined over the rows it wraps onto."""
+    labels = _goal_labels()
     start = None
     for i, row in enumerate(head):
-        first = _key(row.filled[0][1]) if row.filled else ""
-        if any(first.startswith(lab) for lab in _GOAL_LABELS) or (
-            len(row.filled) > 1 and any(_key(c).startswith(_GOAL_LABELS) for _, c in row.filled[:2])
+        first = key(row.filled[0][1]) if row.filled else ""
+        if any(first.startswith(lab) for lab in labels) or (
+            len(row.filled) > 1 and any(key(c).startswith(labels) for _, c in row.filled[:2])
         ):
             start = i
             break
@@ -66,8 +79,8 @@ def _read_goal_text(head: list[Row]) -> str | None:
         if parts and any(lab in row.joined for lab in ("项目名称", "预算数", "资金", "月底")):
             break
         for _, c in row.filled:
-            text = _clean(c)
-            for lab in _GOAL_LABELS:
+            text = clean(c)
+            for lab in labels:
                 if text.startswith(lab):
                     text = text[len(lab) :].lstrip(":：")
                     break

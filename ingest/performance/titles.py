@@ -1,56 +1,82 @@
-"""Where performance tables start: their titles (绩效目标表 / 绩效自评表 / 汇总表), confirmed
-by the table labels that follow, and the project name a title carries.
+"""Which of the segmenter's 绩效 tables are tables, and what their titles say.
+
+The segmenter (ingest/segment.py, with the `table_title` vocabulary) is the one place a
+table title is recognised; its table kind says the stage (目标 / 自评) and the scope (a
+project, a whole unit, a special fund). Here a 绩效 table is confirmed by the table labels
+printed below its title (项目名称, 主管部门 …): a title repeated at the top of a page with no
+labels of its own continues the table above it. The project name a title carries is read
+here too.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
+from .. import registry
+from ..model import Table
 from ..text import strip_trailing_unit
-from .rows import _GENERIC_TITLE, _PAGE_NO, _SUMMARY_TITLE, _TABLE_LABELS, _TITLE_END, Row, _clean, _key
+from .rows import GENERIC_TITLE, PAGE_NO, TABLE_LABELS, Row, clean, key
 
-# ---------------------------------------------------------------- titles
+# stage and scope of each 绩效 kind (seeds/registry/table_kinds.csv)
+KIND_STAGE_SCOPE = {
+    "perf_target": ("目标", "project"),
+    "perf_fund_target": ("目标", "fund"),
+    "perf_unit_target": ("目标", "unit"),
+    "perf_self": ("自评", "project"),
+    "perf_unit_self": ("自评", "unit"),
+}
+SUMMARY_KIND = "perf_summary"
 
 
 @dataclass
-class _Title:
-    index: int  # index into rows
+class Title:
+    index: int  # index into rows of the title's (first) line
     text: str
     stage: str  # '目标' | '自评'
     scope: str  # 'project' | 'unit' | 'fund'
+    lines: int = 1  # lines the printed title takes (a long title wraps)
+    repeated: bool = False  # printed above two or more tables: a template title, naming no project
 
 
-def _single_cell(row: Row) -> str | None:
+@dataclass
+class Span:
+    """One 绩效 table: its title and the rows up to the next table of any kind."""
+
+    kind: str
+    title: Title
+    end: int  # index into rows, exclusive
+
+
+def single_cell(row: Row) -> str | None:
     filled = row.filled
     return filled[0][1] if len(filled) == 1 else None
 
 
-def _title_candidate(row: Row) -> str | None:
-    """A line that is only a performance table title (not a catalogue row or a sentence)."""
-    if "表" not in "".join(row.cells):  # every title ends in 表: a cheap first test
-        return None
-    text = _single_cell(row)
-    if text is None:
-        return None
-    t = _clean(strip_trailing_unit(text))
-    k = _key(t)
-    if len(k) > 150 or "《" in k or "见" in k or not _TITLE_END.search(k):
-        return None
-    return t
+def title_text(rows: list[Row], table: Table) -> tuple[str, int]:
+    """The title as printed (names keep their own brackets and spacing), and how many lines
+    it takes: a title the segmenter joined from two lines is joined here the same way."""
+    idx = table.title_line - 1
+    parts = [single_cell(rows[idx]) or table.title]
+    want = len(table.title)
+    while len(key("".join(parts))) < want and idx + len(parts) < len(rows):
+        nxt = single_cell(rows[idx + len(parts)])
+        if nxt is None:
+            break
+        parts.append(nxt)
+    return clean(strip_trailing_unit("".join(parts))), len(parts)
 
 
-def _confirmed(rows: list[Row], index: int) -> bool:
-    """A title is a table only when a table label row (项目名称, 主管部门 …) follows closely;
-    section headings such as '1.项目支出绩效目标表' are followed by another title instead."""
+def confirmed(rows: list[Row], start: int, end: int) -> bool:
+    """A table label row (项目名称, 主管部门 …) follows the title closely: a real table, not a
+    title repeated on the next page or a section heading."""
     seen = 0
-    for row in rows[index + 1 :]:
-        if not row.filled or _PAGE_NO.match(row.joined or "x"):
+    for row in rows[start:end]:
+        if not row.filled or PAGE_NO.match(row.joined or "x"):
             continue
-        if _title_candidate(row):
-            return False
-        if any(label in row.joined for label in _TABLE_LABELS):
+        if any(label in row.joined for label in TABLE_LABELS):
             return True
         seen += 1
         if seen >= 8:
@@ -58,32 +84,64 @@ def _confirmed(rows: list[Row], index: int) -> bool:
     return False
 
 
-def _find_titles(rows: list[Row]) -> tuple[list[_Title], list[int]]:
-    """Performance table titles and 绩效自评情况汇总表 titles, in document order."""
-    titles, summaries = [], []
-    for i, row in enumerate(rows):
-        if "表" not in "".join(row.cells):  # both kinds of title end in 表
+def performance_spans(rows: list[Row], tables: list[Table]) -> tuple[list[Span], list[Span]]:
+    """(table spans, 汇总表 spans) of the segmenter's 绩效 tables, in document order.
+
+    Every table the segmenter found bounds the one before it. An unconfirmed 绩效 title
+    right after a 绩效 table continues that table; elsewhere it is not a table.
+    """
+    ordered = sorted(tables, key=lambda t: t.title_line)
+    spans: list[Span] = []
+    summaries: list[Span] = []
+    prev: Span | None = None  # the 绩效 table just above, while nothing else came between
+    for n, table in enumerate(ordered):
+        end = ordered[n + 1].title_line - 1 if n + 1 < len(ordered) else len(rows)
+        stage_scope = KIND_STAGE_SCOPE.get(table.table_kind)
+        if table.table_kind == SUMMARY_KIND:
+            text, _ = title_text(rows, table)
+            summaries.append(Span(table.table_kind, Title(table.title_line - 1, text, "自评", "unit"), end))
+            prev = None
             continue
-        text = _single_cell(row)
-        if text and _SUMMARY_TITLE in _key(text) and len(_key(text)) < 60:
-            summaries.append(i)
+        if stage_scope is None:
+            prev = None
             continue
-        t = _title_candidate(row)
-        if not t or not _confirmed(rows, i):
+        text, n_lines = title_text(rows, table)
+        start = table.title_line - 1 + n_lines
+        if not confirmed(rows, start, end):
+            if prev is not None:
+                prev.end = end
             continue
-        k = _key(t)
-        stage = "自评" if "自评" in k else "目标"
-        scope = "unit" if "整体" in k else ("fund" if "专项资金总体" in k else "project")
-        titles.append(_Title(i, t, stage, scope))
-    return titles, summaries
+        prev = Span(table.table_kind, Title(table.title_line - 1, text, *stage_scope, lines=n_lines), end)
+        spans.append(prev)
+    printed = Counter(key(s.title.text) for s in spans)
+    for s in spans:
+        s.title.repeated = printed[key(s.title.text)] > 1
+    return spans, summaries
 
 
-def _name_from_title(title: str) -> str | None:
+def name_from_title(title: str) -> str | None:
     """The project name a title carries ('X项目支出绩效自评表', '3、X绩效目标表'); None for
-    generic titles ('项目支出绩效自评表', '2022年部门预算专项业务经费绩效目标表')."""
+    generic titles ('项目支出绩效自评表', '2022年部门预算专项业务经费绩效目标表', '政策和项目预算
+    绩效目标表': a would-be name made of template words only, vocabulary `perf_title_word`)."""
     t = re.sub(r"^\d+\s*[、.．]\s*", "", title)
-    if _GENERIC_TITLE.match(unicodedata.normalize("NFKC", t)):
+    t = _UNIT_PREFIX.sub("", t)  # '301008_泉州市公安局台商投资区分局_X绩效目标表': the unit leads
+    if GENERIC_TITLE.match(unicodedata.normalize("NFKC", t)):
         return None
     m = re.match(r"^(.*?)(项目支出|项目)?绩效(目标|自评)表$", t)
     name = m.group(1) if m else None
-    return name or None
+    if not name or not _TEMPLATE_REST.sub("", registry.any_of("perf_title_word").sub("", key(name))):
+        return None
+    return name
+
+
+_UNIT_PREFIX = re.compile(r"^\d{3,}_([^_]{2,40})_")
+
+
+def unit_from_title(title: str) -> tuple[str | None, str | None]:
+    """(unit name, unit code) a title leads with ('301008_泉州市公安局台商投资区分局_…', R19)."""
+    m = re.match(r"^(\d{3,})_([^_]{2,40})_", title)
+    return (m.group(2), m.group(1)) if m else (None, None)
+
+
+# what may stand beside template words in a template title: a year, numbering, brackets
+_TEMPLATE_REST = re.compile(r"[\d年度()（）、.．\s-]")
