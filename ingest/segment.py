@@ -91,11 +91,12 @@ def is_header_line(cells: list[str]) -> bool:
 
 def _is_page_furniture(cells: list[str], n_filled: int) -> bool:
     """Lines inside a table that are not rows: page headers, units, page numbers (one cell,
-    no column position). A single text cell standing in a column (tabs before it) is a row:
-    the wrapped rest of the cell above. `n_filled`: how many cells are not blank."""
+    no column structure). A line split into cells is a row even when only one is filled: a
+    label printing no amount (`三、事业单位经营收入⇥⇥⇥`), or the wrapped rest of the cell
+    above (tabs before it). `n_filled`: how many cells are not blank."""
     if n_filled == 0:
         return True
-    return n_filled == 1 and (len(cells) == 1 or bool(cells[0].strip()))
+    return n_filled == 1 and len(cells) == 1
 
 
 def _is_flattened_table(text: str) -> bool:
@@ -179,6 +180,8 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
                 empty_note = compact(single)
                 end = no
                 continue
+            # narrative resumes (only ever on a line without column structure: a label with
+            # blank cells after it, `三、事业单位经营收入⇥⇥⇥`, is a row, see _is_page_furniture)
             if multi_cell_seen and (
                 (len(single) > 40 and re.search(r"[。，；]", single))
                 or (_SECTION.match(single) and not re.search(r"\d\.\d", single) and len(single) >= 6)

@@ -287,3 +287,39 @@ def test_appropriations_not_split_by_budget_are_one_line():
     assert "一般公共预算财政拨款收入" not in items  # its split is not printed here: not guessed
     assert totals == {"本年收入合计": 46403.97, "收入总计": 66307.98}
     assert round(sum(items.values()), 2) == totals["收入总计"]
+
+
+# 001_1a99015595 (上海 2026 交通职业技术学院) L58-75, whole lines: `三、事业单位经营收入` prints its
+# label only (blank cells after it); the lines below it and 收入总计 are still the table's
+SHANGHAI_SUMMARY = """2026年预算单位财务收支预算总表
+编制单位：上海交通职业技术学院 单位：元
+本年收入\t\t本年支出\t\t\t\t
+项目\t预算数\t项目\t预算数\t\t\t
+\t\t\t合计\t基本支出\t\t项目支出
+\t\t\t\t人员经费\t公用经费\t
+一、财政拨款收入\t304,413,900\t一、教育支出\t326,658,710\t150,119,030\t104,154,210\t72,385,470
+1、一般公共预算\t304,413,900\t二、社会保障和就业支出\t48,817,900\t46,103,900\t2,714,000\t
+2、政府性基金预算\t\t三、卫生健康支出\t15,502,390\t15,502,390\t\t
+3、国有资本经营预算\t\t四、住房保障支出\t17,717,000\t17,717,000\t\t
+二、事业收入\t50,000,000\t\t\t\t\t
+三、事业单位经营收入\t\t\t\t\t\t
+四、其他收入\t54,282,100\t\t\t\t\t
+\t\t\t\t\t\t
+\t\t\t\t\t\t
+\t\t\t\t\t\t
+\t\t\t\t\t\t
+收入总计\t408,696,000\t支出总计\t408,696,000\t229,442,320\t106,868,210\t72,385,470
+"""
+
+
+def test_a_label_printing_no_amount_does_not_end_the_table():
+    tables, _ = _parse(SHANGHAI_SUMMARY, unit="元")
+    assert [(t.table_kind, t.line_end) for t in tables] == [("summary", 18)]  # 收入总计, L75 of the file
+    items, parents, totals = _revenue(SHANGHAI_SUMMARY)
+    assert items == {
+        "一般公共预算财政拨款收入": 304413900,  # 1、一般公共预算⇥304,413,900
+        "事业收入": 50000000,  # 二、事业收入⇥50,000,000
+        "其他收入": 54282100,  # 四、其他收入⇥54,282,100 (below 三、事业单位经营收入⇥⇥⇥⇥⇥⇥)
+    }
+    assert parents == {"财政拨款收入": 304413900}  # 一、财政拨款收入⇥304,413,900
+    assert totals == {"收入总计": 408696000}  # 收入总计⇥408,696,000
