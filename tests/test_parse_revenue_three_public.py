@@ -13,10 +13,10 @@ from ingest.model import SourceDocument
 from ingest.segment import segment_tables
 
 
-def _parse(text: str, stage: str = "预算", unit: str = "万元"):
+def _parse(text: str, stage: str = "预算", unit: str = "万元", year: int | None = 2026):
     doc = SourceDocument("fragment.txt", "fragment.txt", "0" * 64, "utf-8", text.split("\n"))
     tables = segment_tables(doc, unit)
-    cells = [c for t in tables for c in parse_financial_table(t, stage)]
+    cells = [c for t in tables for c in parse_financial_table(t, stage, year)]
     return tables, cells
 
 
@@ -323,3 +323,206 @@ def test_a_label_printing_no_amount_does_not_end_the_table():
     }
     assert parents == {"财政拨款收入": 304413900}  # 一、财政拨款收入⇥304,413,900
     assert totals == {"收入总计": 408696000}  # 收入总计⇥408,696,000
+
+
+def _three_public(text: str, stage: str = "预算", unit: str = "万元", year: int | None = 2026):
+    """{(stage, item): amount} of the "三公" cells, and the kinds of row they were read as."""
+    _, cells = _parse(text, stage, unit, year)
+    cells = [c for c in cells if c.subject_scheme == "three_public"]
+    got = {(c.measure, c.subject_code): round(c.amount, 2) for c in cells}
+    assert len(got) == len(cells), "one cell per stage and item"
+    return got
+
+
+# 001_1a99015595 (上海 2026 交通职业技术学院) L223-228: the items in 上海's own order (合计, 出国,
+# 接待, 车 小计 / 购置费 / 运行费), and 机关运行经费 beside them
+SHANGHAI_THREE_PUBLIC = """2026年单位“三公”经费和机关运行经费预算表
+编制单位：上海交通职业技术学院 单位:万元
+“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数
+合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t
+\t\t\t小计\t购置费\t运行费\t
+67.59\t35.00\t12.49\t20.10\t\t20.10\t
+"""
+
+
+def test_three_public_columns_are_read_by_their_labels_not_their_position():
+    assert _three_public(SHANGHAI_THREE_PUBLIC) == {
+        ("预算", "合计"): 67.59,  # 合计⇥…  67.59
+        ("预算", "因公出国(境)费"): 35.00,  # 因公出国(境)费 35.00
+        ("预算", "公务接待费"): 12.49,  # 公务接待费 12.49 (third column)
+        ("预算", "公务用车购置及运行维护费"): 20.10,  # 公务用车购置及运行费 / 小计 20.10
+        ("预算", "公务用车运行维护费"): 20.10,  # 运行费 20.10 (购置费 blank; 机关运行经费 blank)
+    }
+
+
+# 003_08cc7487b7 (深圳 2026 交通运输局) L821-829: one row per year (2025年 / 2026年 / 增减变化金额),
+# each item split into 一般公共预算 / 政府性基金预算 / 国有资本经营预算 sub-columns
+SHENZHEN_THREE_PUBLIC = """财政拨款“三公”经费支出表
+部门名称：深圳市交通运输局（本级） 单位：万元
+预算单位\t年度\t总计\t\t\t因公出国(境)费\t\t\t公务接待费\t\t\t公务用车购置及运行维护费\t\t\t\t\t\t\t\t
+\t\t\t\t\t\t\t\t\t\t\t小计\t\t\t公务用车购置费\t\t\t公务用车运行维护费\t\t
+\t\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算\t一般公共预算\t政府性基金预算\t国有资本经营预算
+深圳市交通运输局（本级）\t2025年\t176.01\t0.00\t0.00\t129.80\t0.00\t0.00\t15.11\t0.00\t0.00\t31.10\t0.00\t0.00\t0.00\t0.00\t0.00\t31.10\t0.00\t0.00
+\t2026年\t147.90\t0.00\t0.00\t115.00\t0.00\t0.00\t5.10\t0.00\t0.00\t27.80\t0.00\t0.00\t0.00\t0.00\t0.00\t27.80\t0.00\t0.00
+\t增减变化金额\t-28.11\t0.00\t0.00\t-14.80\t0.00\t0.00\t-10.01\t0.00\t0.00\t-3.30\t0.00\t0.00\t0.00\t0.00\t0.00\t-3.30\t0.00\t0.00
+注：本套报表金额单位转换时可能存在尾数误差。
+"""
+
+
+def test_three_public_row_of_the_documents_year_and_fund_sub_columns_summed():
+    got = _three_public(SHENZHEN_THREE_PUBLIC)
+    assert got == {
+        ("预算", "合计"): 147.90,  # ⇥2026年⇥147.90⇥0.00⇥0.00 (总计)
+        ("预算", "因公出国(境)费"): 115.00,  # ⇥115.00⇥0.00⇥0.00
+        ("预算", "公务接待费"): 5.10,
+        ("预算", "公务用车购置及运行维护费"): 27.80,
+        ("预算", "公务用车购置费"): 0.00,
+        ("预算", "公务用车运行维护费"): 27.80,
+    }
+    assert _three_public(SHENZHEN_THREE_PUBLIC, year=2025)[("预算", "合计")] == 176.01  # the 2025年 row
+    assert _three_public(SHENZHEN_THREE_PUBLIC, year=None) == {}  # which row is this year's: not guessed
+
+
+# 008_7b5fe2e169 (杭州 2026 气象局) L453-461: a 合计 line, then one line per budget unit
+HANGZHOU_THREE_PUBLIC = """表7：2026年市级部门一般公共预算“三公”经费预算表
+部门名称：杭州市气象局 单位：万元
+单位名称\t“三公”经费合计\t因公出国(境)费用\t公务用车购置及运行费\t\t\t公务接待费
+\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t
+**\t1\t2\t3\t4\t5\t6
+合计\t24.02\t\t18.00\t\t18.00\t6.02
+杭州市气象局\t13.13\t\t7.20\t\t7.20\t5.93
+杭州市气象服务中心（杭州市预警信息发布中心）\t10.89\t\t10.80\t\t10.80\t0.09
+注：不含教学科研人员学术交流因公出国（境）费用。
+"""
+
+
+def test_three_public_by_unit_reads_the_total_line_only():
+    assert _three_public(HANGZHOU_THREE_PUBLIC) == {
+        ("预算", "合计"): 24.02,  # 合计⇥24.02⇥⇥18.00⇥⇥18.00⇥6.02 (not + 13.13 + 10.89 of the units)
+        ("预算", "公务用车购置及运行维护费"): 18.00,
+        ("预算", "公务用车运行维护费"): 18.00,
+        ("预算", "公务接待费"): 6.02,
+    }
+
+
+# 015_5c96c5f19d (长沙 2026 信访局) L339-345: 公务接待费 before 因公出国, 其中 columns for the vehicle
+CHANGSHA_THREE_PUBLIC = """2026年一般公共预算“三公”经费支出情况表
+部门名称：长沙市信访局 单位：万元
+部门名称\t三公经费预（决）算数（财政拨款）\t\t\t\t\t
+\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t其中：公务用车购置\t其中：公务用车运行费
+合计\t8.00\t3.00\t\t5.00\t\t5.00
+长沙市信访局\t8.00\t3.00\t\t5.00\t\t5.00
+注：本表反映部门本年度 2026年公共财政拨款"三公"经费情况，此表如无数字则表示单位无该项支出。
+"""
+
+
+def test_three_public_in_another_column_order():
+    assert _three_public(CHANGSHA_THREE_PUBLIC) == {
+        ("预算", "合计"): 8.00,  # 合计⇥8.00⇥3.00⇥⇥5.00⇥⇥5.00
+        ("预算", "公务接待费"): 3.00,
+        ("预算", "公务用车购置及运行维护费"): 5.00,
+        ("预算", "公务用车运行维护费"): 5.00,  # 其中：公务用车运行费
+    }
+
+
+# 020_2a3502793b (西安 2026 信访局) L507-515: 上年 | 当年 | 增减变化情况 blocks, each with a 合计 that
+# counts 会议费 and 培训费 beside the "三公" 小计
+XIAN_THREE_PUBLIC = """部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表
+单位：元
+单位编码\t单位名称\t上年\t\t\t\t\t\t\t\t\t当年\t\t\t\t\t\t\t\t\t增减变化情况\t\t\t\t\t\t\t\t
+\t\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费
+\t\t\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t\t\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t\t\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t
+\t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t
+合计\t\t242,000.00\t120,000.00\t\t20,000.00\t100,000.00\t\t100,000.00\t\t122,000.00\t320,800.00\t101,000.00\t\t10,000.00\t91,000.00\t\t91,000.00\t\t219,800.00\t78,800.00\t-19,000.00\t\t-10,000.00\t-9,000.00\t\t-9,000.00\t\t97,800.00
+121\t西安市信访局\t242,000.00\t120,000.00\t\t20,000.00\t100,000.00\t\t100,000.00\t\t122,000.00\t320,800.00\t101,000.00\t\t10,000.00\t91,000.00\t\t91,000.00\t\t219,800.00\t78,800.00\t-19,000.00\t\t-10,000.00\t-9,000.00\t\t-9,000.00\t\t97,800.00
+121001\t西安市信访局\t242,000.00\t120,000.00\t\t20,000.00\t100,000.00\t\t100,000.00\t\t122,000.00\t320,800.00\t101,000.00\t\t10,000.00\t91,000.00\t\t91,000.00\t\t219,800.00\t78,800.00\t-19,000.00\t\t-10,000.00\t-9,000.00\t\t-9,000.00\t\t97,800.00
+"""
+
+
+def test_three_public_this_years_block_without_meeting_and_training_costs():
+    assert _three_public(XIAN_THREE_PUBLIC, unit="元") == {
+        ("预算", "合计"): 101000.00,  # 当年 "三公" 小计 101,000.00 (not 当年 合计 320,800.00)
+        ("预算", "公务接待费"): 10000.00,
+        ("预算", "公务用车购置及运行维护费"): 91000.00,
+        ("预算", "公务用车运行维护费"): 91000.00,  # (上年: 120,000.00 / 20,000.00 / 100,000.00)
+    }
+
+
+# 025_8bfe1f025c (烟台 2026 教育局) L443-448: 2025年预算数 | 2026年预算数 blocks side by side
+YANTAI_THREE_PUBLIC = """一般公共预算“三公”经费支出情况表
+部门（单位）：烟台市教育局 单位：万元
+2025年预算数\t\t\t\t\t\t2026年预算数\t\t\t\t\t
+合计\t因公出国（境）经费\t公务用车购置及运行维护费\t\t\t公务接待费\t合计\t因公出国（境）经费\t公务用车购置及运行维护费\t\t\t公务接待费
+\t\t小计\t公务用车购置经费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置经费\t公务用车运行维护费\t
+21.00\t\t6.70\t\t6.70\t14.30\t10.00\t\t6.50\t\t6.50\t3.50
+"""
+
+
+def test_three_public_block_of_the_documents_year():
+    assert _three_public(YANTAI_THREE_PUBLIC) == {
+        ("预算", "合计"): 10.00,  # 2026年预算数: 10.00⇥⇥6.50⇥⇥6.50⇥3.50
+        ("预算", "公务用车购置及运行维护费"): 6.50,
+        ("预算", "公务用车运行维护费"): 6.50,
+        ("预算", "公务接待费"): 3.50,  # (2025: 14.30)
+    }
+
+
+# 006_814bd14603 (苏州 2026 自然资源和规划局) L477-481: 会议费 and 培训费 columns after the items
+SUZHOU_THREE_PUBLIC = """一般公共预算“三公”经费、会议费、培训费支出表
+部门：苏州市自然资源和规划局 单位：万元
+“三公”经费合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t会议费\t培训费
+\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t
+43.80\t0.00\t7.80\t0.00\t7.80\t36.00\t26.60\t56.05
+"""
+
+
+def test_meeting_and_training_costs_are_not_three_public():
+    got = _three_public(SUZHOU_THREE_PUBLIC)
+    assert got[("预算", "合计")] == 43.80  # “三公”经费合计 43.80 = 0.00 + 7.80 + 36.00
+    assert got[("预算", "公务接待费")] == 36.00
+    assert 26.60 not in got.values() and 56.05 not in got.values()  # 会议费 26.60, 培训费 56.05
+
+
+# 005_232c31967d (广州 2026 气象局) L303-313: items as lines (tall), funds as columns; the line
+# “三公”经费 is their 合计, 行政经费 above it is not "三公"
+GUANGZHOU_THREE_PUBLIC = """财政拨款安排的行政经费及“三公”经费预算表
+单位名称：广州市气象局 单位：万元
+项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算
+行政经费\t523.62\t523.62\t0.00\t0.00
+“三公”经费\t26.11\t26.11\t0.00\t0.00
+其中：（一）因公出国（境）支出\t0.00\t0.00\t0.00\t0.00
+（二）公务用车购置及运行维护支出\t24.80\t24.80\t0.00\t0.00
+1.公务用车购置费\t0.00\t0.00\t0.00\t0.00
+2.公务用车运行维护费\t24.80\t24.80\t0.00\t0.00
+（三）公务接待费支出\t1.31\t1.31\t0.00\t0.00
+注：无。
+"""
+
+
+def test_tall_layout_reads_the_three_public_line_as_the_total():
+    assert _three_public(GUANGZHOU_THREE_PUBLIC) == {
+        ("预算", "合计"): 26.11,  # “三公”经费⇥26.11 (合计 column)
+        ("预算", "因公出国(境)费"): 0.00,
+        ("预算", "公务用车购置及运行维护费"): 24.80,
+        ("预算", "公务用车购置费"): 0.00,
+        ("预算", "公务用车运行维护费"): 24.80,
+        ("预算", "公务接待费"): 1.31,
+    }
+
+
+# data/samples/extra/fs_gdjtj_2019_juesuan.txt (佛山 2019 决算) L329-335: 预算数 | 决算数 blocks
+FOSHAN_FINAL_THREE_PUBLIC = """一般公共预算财政拨款“三公”经费支出决算表
+部门： 佛山市轨道交通局  单位：万元
+预算数\t\t\t\t\t\t决算数\t\t\t\t\t
+合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费
+\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t
+1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12
+0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.16\t0.00\t0.00\t0.00\t0.00\t0.16
+"""
+
+
+def test_a_final_account_keeps_the_budget_column_as_budget_and_the_actual_as_final():
+    got = _three_public(FOSHAN_FINAL_THREE_PUBLIC, stage="决算", year=2019)
+    assert got[("预算", "合计")] == 0.00  # 预算数 block: 0.00⇥0.00⇥…
+    assert got[("决算", "合计")] == 0.16  # 决算数 block: 0.16⇥0.00⇥0.00⇥0.00⇥0.00⇥0.16
+    assert got[("决算", "公务接待费")] == 0.16
