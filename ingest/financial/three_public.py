@@ -172,22 +172,36 @@ def _label_text(row: TableRow, first_item: int) -> list[str]:
 
 def _chosen_rows(rows: list[TableRow], first_item: int, year: int | None) -> list[TableRow] | None:
     """The data rows that make the department's figure: the 合计 line; the row of the
-    document's year (one row per year); the one unit; else every unit (summed)."""
+    document's year (one row per year); the one unit; the department's line when it is the sum
+    of the units below it; else every unit (summed). None when that cannot be told."""
     rows = [r for r in rows if any(_amount(c) is not None for c in r.cells[first_item:])]
+    names = _unit_names(rows, first_item)
     yearly = [r for r in rows if any(_YEAR.match(c) or c.startswith("增减") for c in _label_text(r, first_item))]
     if yearly:
         if year is None:
             return None
-        rows = [r for r in rows if any(c.startswith(f"{year}年") for c in _label_text(r, first_item))]
+        kept = [k for k, r in enumerate(rows) if any(c.startswith(f"{year}年") for c in _label_text(r, first_item))]
+        rows, names = [rows[k] for k in kept], [names[k] for k in kept]
     totals = [r for r in rows if any(registry.canonical("total_row", c) for c in _label_text(r, first_item))]
     if totals:
         return totals[:1]
     if len(rows) <= 1:
         return rows
-    first, rest = rows[0], rows[1:]
-    if _is_sum_of(first, rest, first_item):
-        return [first]  # the department's own line above its units
+    if _is_sum_of(rows[0], rows[1:], first_item):
+        return rows[:1]  # the department's own line above its units
+    if names[0] and names[1].startswith(names[0]):
+        return None  # the department above its 本级, not adding up: summing would count it twice
     return rows
+
+
+def _unit_names(rows: list[TableRow], first_item: int) -> list[str]:
+    """Each row's unit name: its own, or the one above it (a unit's 2026年 line under its 2025年 one)."""
+    names, current = [], ""
+    for r in rows:
+        texts = [c for c in _label_text(r, first_item) if not (_YEAR.match(c) or c.startswith("增减") or c.isdigit())]
+        current = texts[-1] if texts else current
+        names.append(current)
+    return names
 
 
 def _is_sum_of(row: TableRow, parts: list[TableRow], start: int) -> bool:
@@ -211,7 +225,7 @@ def _parse_wide(table: Table, head: list[TableRow], data: list[TableRow], doc_st
     first_item = min(c.index for c in columns if c.item or c.excluded)
     rows = _chosen_rows(data, first_item, year)
     if rows is None:
-        return None
+        return []  # the header was read, but not which line is the department's: not guessed
     out: list[AmountCell] = []
     for period, cols in blocks.items():
         stage = _stage(period, doc_stage, year)
