@@ -85,6 +85,25 @@ def _summary_columns(table: Table) -> tuple[int, int]:
     return 0, 1
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _fits(row: TableRow, label_col: int, amount_col: int) -> bool:
+    """The row prints a label and an amount where the header says."""
+    cells = row.cells
+    return amount_col < len(cells) and bool(_CJK.search(cells[label_col])) and parse_amount(cells[amount_col]) is not None
+
+
+def _row_columns(row: TableRow) -> tuple[int, int]:
+    """(label, amount) columns of one row: its first text cell and the next filled cell, when
+    that is an amount printed before the next text cell (else a column that does not exist)."""
+    label = next((i for i, c in enumerate(row.cells) if _CJK.search(c)), len(row.cells))
+    nxt = next((i for i in range(label + 1, len(row.cells)) if compact(row.cells[i])), len(row.cells))
+    if nxt < len(row.cells) and parse_amount(row.cells[nxt]) is None:
+        nxt = len(row.cells)  # the next cell is the expenditure side's label: no amount
+    return label, nxt
+
+
 _FLAT_PAIR = re.compile(
     r"((?:[一二三四五六七八九十]+、|[（(]\d+[)）]|\d+、)?[\u4e00-\u9fff（）()“”\"]{2,30})\s+((?:\d{1,2}\s+)?)(\d[\d,]*\.\s?\d{2})?"
 )
@@ -124,7 +143,8 @@ def _takes_part(parent: _Line, line: _Line) -> bool:
 
 def parse_summary_revenue(table: Table) -> list[AmountCell]:
     """Income lines of the 收支总表 / 收入支出决算总表: canonical revenue types and totals."""
-    label_col, amount_col = _summary_columns(table)
+    header_cols = _summary_columns(table)
+    by_row = not any(_fits(r, *header_cols) for r in table.rows)
     out: list[AmountCell] = []
     roots: list[_Line] = []
     stack: list[_Line] = []
@@ -134,6 +154,9 @@ def parse_summary_revenue(table: Table) -> list[AmountCell]:
             out += _flat_pairs(table, row)
             stack.clear()
             continue
+        # the header's columns, or (when no row prints a label where the header says) each
+        # row's first text cell and the cell after it: the header was displaced by the extraction
+        label_col, amount_col = _row_columns(row) if by_row else header_cols
         if label_col >= len(row.cells):
             continue
         depth, label = _numbering(row.cells[label_col])
@@ -156,7 +179,8 @@ def parse_summary_revenue(table: Table) -> list[AmountCell]:
         kind = canonical_revenue(label)
         if kind is None:  # not an income line we know: recorded, never summed
             if has_amount:  # (a blank one, e.g. a repeated '收 入' heading, changes nothing)
-                out.append(_revenue_cell(table, row, "other", None, label, text, amount_col))
+                if not by_row:  # (read by row, it is the expenditure side's label: R04 tells)
+                    out.append(_revenue_cell(table, row, "other", None, label, text, amount_col))
                 stack.clear()
             continue
         line = _Line(row, label, depth, kind, text, root=False)
