@@ -46,7 +46,8 @@ def parse_financial_tables(tables, info, table_errors: list[tuple[int, str]]):
         if table.table_kind not in FINANCIAL_KINDS:
             continue
         try:
-            amounts.extend(parse_financial_table(table, info.doc_kind if info.doc_kind in ("预算", "决算") else None))
+            stage = info.doc_kind if info.doc_kind in ("预算", "决算") else None
+            amounts.extend(parse_financial_table(table, stage, info.year))
         except Exception as exc:  # one broken table must not lose the document
             table_errors.append((table.table_no, f"{type(exc).__name__}: {exc}"))
     return amounts, repair_codes(amounts)

@@ -10,6 +10,9 @@ one table. Where a table kind is recognised: seeds/registry/table_kinds.csv, in 
 from __future__ import annotations
 
 import re
+from functools import reduce
+from itertools import groupby
+from math import gcd
 
 from . import registry
 from .model import SourceDocument, Table, TableRow
@@ -62,6 +65,38 @@ def title_kind(line: str) -> tuple[str, str] | None:
     return kind, compact(raw)
 
 
+def collapse_repeated(line: str) -> str | None:
+    """A line the extraction printed with every character repeated k times (bold text drawn k
+    times: `表表表表表表111111` is 表1, `222222000000222222222222年年年年年年` is 2022年), with
+    each run cut back by k; None for a line that is not so. k is the greatest common divisor
+    of the line's run lengths, at least 2."""
+    text = line.strip()
+    if len(text) < 4:
+        return None
+    runs = [(ch, len(list(group))) for ch, group in groupby(text)]
+    k = reduce(gcd, (n for _, n in runs))
+    if k < 2 or len(runs) < 2:
+        return None
+    return "".join(ch * (n // k) for ch, n in runs)
+
+
+def _collapse_cell(cell: str) -> str:
+    """A text cell printed with every character repeated (`单单单位位位`), cut back; amounts
+    are never touched (`1100` is a number, not a repeated `10`)."""
+    if not _CJK.search(cell):
+        return cell
+    return collapse_repeated(compact(cell)) or cell
+
+
+def _wrapped_qualifier(doc: SourceDocument, line_no: int) -> str | None:
+    """The title's qualifier printed alone on the next non-empty line: `（按经济分类科目分）`."""
+    for no in range(line_no + 1, min(line_no + 3, len(doc.lines)) + 1):
+        text = doc.line(no).strip()
+        if text:
+            return text if _WRAPPED_QUALIFIER.fullmatch(compact(text)) else None
+    return None
+
+
 def _is_column_numbering(compacted: list[str]) -> bool:
     """The 栏次 line: 1 2 3 … (sometimes without its label, sometimes with OCR junk first)."""
     nums = [c for c in compacted if c]
@@ -72,6 +107,8 @@ def _is_column_numbering(compacted: list[str]) -> bool:
 
 
 _CODE_LIKE = re.compile(r"\d{3,7}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WRAPPED_QUALIFIER = re.compile(r"[（(]按[^（()）]{1,20}[)）]")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _SENTENCE_PUNCT = re.compile(r"[。；，,]")
 _PERF_TITLE_MAX = 150
@@ -102,11 +139,12 @@ def is_header_line(cells: list[str]) -> bool:
 
 def _is_page_furniture(cells: list[str], n_filled: int) -> bool:
     """Lines inside a table that are not rows: page headers, units, page numbers (one cell,
-    no column position). A single text cell standing in a column (tabs before it) is a row:
-    the wrapped rest of the cell above. `n_filled`: how many cells are not blank."""
+    no column structure). A line split into cells is a row even when only one is filled: a
+    label printing no amount (`三、事业单位经营收入⇥⇥⇥`), or the wrapped rest of the cell
+    above (tabs before it). `n_filled`: how many cells are not blank."""
     if n_filled == 0:
         return True
-    return n_filled == 1 and (len(cells) == 1 or bool(cells[0].strip()))
+    return n_filled == 1 and len(cells) == 1
 
 
 def _is_flattened_table(text: str) -> bool:
@@ -169,10 +207,16 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
         if no == skip:
             continue  # the second line of a wrapped title
         found = title_kind(line)
+        if found is None and "表" in line:
+            collapsed = collapse_repeated(line)
+            found = title_kind(collapsed) if collapsed else None
         if not found and no < len(lines):
             found = _wrapped_performance_title(line, lines[no])
             skip = no + 1 if found else 0
         if found:
+            qualifier = _wrapped_qualifier(doc, no)
+            if qualifier:  # '…支出明细表' / '（按经济分类科目分）': the qualifier names the kind
+                found = title_kind(found[1] + qualifier) or found
             titles.append((no, found[0], found[1]))
 
     tables: list[Table] = []
@@ -208,7 +252,7 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
         raw = doc.line(no)
         if not raw.strip() or is_markdown_separator(raw):
             continue
-        cells = split_cells(raw)
+        cells = [_collapse_cell(c) for c in split_cells(raw)]
         nonempty = [c for c in cells if c.strip()]
         text = " ".join(nonempty)
         m = _MONEY_UNIT.search(text.replace(" ", "")) if "位" in text and (len(text) < 120 or not multi_cell_seen) else None
@@ -225,6 +269,8 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
                 empty_note = compact(single)
                 end = no
                 continue
+            # narrative resumes (only ever on a line without column structure: a label with
+            # blank cells after it, `三、事业单位经营收入⇥⇥⇥`, is a row, see _is_page_furniture)
             if multi_cell_seen and (
                 (len(single) > 40 and re.search(r"[。，；]", single))
                 or (_SECTION.match(single) and not re.search(r"\d\.\d", single) and len(single) >= 6)

@@ -7,7 +7,7 @@ One module per table family, chosen by the `parser` column of the table-kind reg
   subjects.py      rows of classification codes (功能分类 / 经济分类) with amounts
   econ_groups.py   the 决算 基本支出 layout: code / name / amount groups side by side
   revenue.py       the income side of the 收支总表
-  three_public.py  "三公" items, per stage, tall / wide / by-unit
+  three_public.py  "三公" items, per stage, tall / wide (read by header labels) / by unit / by year
   repairs.py       codes printed cut short or missing, restored at document level
 
 Amounts stay in the printed unit; dbt converts to 万元. To add a layout: give its title a
@@ -25,18 +25,18 @@ from .econ_groups import has_group_columns, parse_econ_groups
 from .repairs import repair_codes
 from .revenue import parse_summary_revenue
 from .subjects import is_by_unit_table, parse_subject_table
-from .three_public import parse_three_public, parse_three_public_by_unit
+from .three_public import parse_three_public
 
 __all__ = ["PARSERS", "parse_financial_table", "repair_codes"]
 
 
-def _subjects(table: Table, doc_stage: str | None) -> list[AmountCell]:
+def _subjects(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
     if is_by_unit_table(table):
         return []  # broken down by budget unit: its codes are unit codes, not subjects
     return parse_subject_table(table, registry.table_kind(table.table_kind).subject_scheme or "func")
 
 
-def _econ(table: Table, doc_stage: str | None) -> list[AmountCell]:
+def _econ(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
     if is_by_unit_table(table):
         return []
     if has_group_columns(table):
@@ -44,18 +44,17 @@ def _econ(table: Table, doc_stage: str | None) -> list[AmountCell]:
     return parse_subject_table(table, "econ_dept")
 
 
-def _revenue(table: Table, doc_stage: str | None) -> list[AmountCell]:
+def _revenue(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
     return parse_summary_revenue(table)
 
 
-def _three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
-    if is_by_unit_table(table):
-        return parse_three_public_by_unit(table, doc_stage)
-    return parse_three_public(table, doc_stage)
+def _three_public(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
+    return parse_three_public(table, doc_stage, doc_year)  # by-unit and by-year layouts too
 
 
-# parser name (table_kinds.csv `parser`) -> reader(table, document stage '预算'|'决算'|None)
-PARSERS: dict[str, Callable[[Table, str | None], list[AmountCell]]] = {
+# parser name (table_kinds.csv `parser`) -> reader(table, document stage '预算'|'决算'|None,
+# document year: the "三公" table picks the block / row of the document's own year)
+PARSERS: dict[str, Callable[[Table, str | None, int | None], list[AmountCell]]] = {
     "subjects": _subjects,
     "econ": _econ,
     "revenue": _revenue,
@@ -63,7 +62,7 @@ PARSERS: dict[str, Callable[[Table, str | None], list[AmountCell]]] = {
 }
 
 
-def parse_financial_table(table: Table, doc_stage: str | None) -> list[AmountCell]:
+def parse_financial_table(table: Table, doc_stage: str | None, doc_year: int | None = None) -> list[AmountCell]:
     """The amount cells of one financial table ([] for kinds no parser reads)."""
     parser = PARSERS.get(registry.table_kind(table.table_kind).parser)
-    return parser(table, doc_stage) if parser else []
+    return parser(table, doc_stage, doc_year) if parser else []
