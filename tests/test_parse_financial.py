@@ -3,7 +3,7 @@
 Expected values are read from the documents themselves (the line is quoted beside each).
 """
 
-from ingest.financial import parse_financial_table, repair_codes
+from ingest.financial import parse_financial_table, read_financial_table, repair_codes
 from ingest.model import SourceDocument
 from ingest.segment import segment_tables, title_kind
 
@@ -369,3 +369,206 @@ def test_three_public_by_unit_year_blocks():
         ("公务用车运行维护费", "item"): 25000.0,
     }
     assert {c.measure for c in cells} == {"预算"}
+
+
+# ------------------------------------------------------------------ corpus layouts
+# Fragments copied from ../shared/corpus/txt (file stem and lines named above each); the
+# expected values are read from the printed lines quoted beside them.
+
+
+def read(text: str, unit="万元", stage="预算"):
+    """Tables, amount cells and every finding / repair, as a document's parse records them."""
+    tables = segment_tables(doc_from(text), unit)
+    cells, findings = [], []
+    for t in tables:
+        reading = read_financial_table(t, stage)
+        cells += reading.cells
+        findings += reading.findings
+    return tables, cells, findings + repair_codes(cells)
+
+
+def row(cells, code, kind="item"):
+    """{measure: amount} of the row printed with this code."""
+    got = {c.measure: c.amount for c in cells if c.subject_code == code and c.row_kind == kind}
+    assert got, code
+    return got
+
+
+# Header stacks (report cause #2): column meaning read top-down through every header line.
+
+# 004_05f59e7a87 L333-347 (表五 一般公共预算支出情况表): 小计 under a spanning 基本支出 is 基本支出
+SUBTOTAL_UNDER_BASIC = """表五
+年一般公共预算支出情况表
+2026
+单位名称：重庆市水利局 单位：万元
+科目编码\t科目名称\t总计\t基本支出\t\t\t项目支出
+\t\t\t小计\t人员经费\t公用经费\t
+合计\t\t128,148.56\t33,325.21\t23,208.51\t10,116.70\t94,823.35
+201\t一般公共服务支出\t59.56\t\t\t\t59.56
+20103\t政府办公厅（室）及相关机构事务\t59.56\t\t\t\t59.56
+2010305\t专项业务及机关事务管理\t59.56\t\t\t\t59.56
+205\t教育支出\t23,168.99\t14,642.60\t7,038.41\t7,604.19\t8,526.39
+20503\t职业教育\t23,156.82\t14,630.43\t7,038.41\t7,592.02\t8,526.39
+2050305\t高等职业教育\t23,156.82\t14,630.43\t7,038.41\t7,592.02\t8,526.39
+20508\t进修及培训\t12.17\t12.17\t\t12.17\t
+2050803\t培训支出\t12.17\t12.17\t\t12.17\t
+"""
+
+
+def test_subtotal_under_a_spanning_basic_column_is_basic():
+    tables, cells, findings = read(SUBTOTAL_UNDER_BASIC)
+    assert [t.table_kind for t in tables] == ["gpb_func"] and findings == []
+    # '205\t教育支出\t23,168.99\t14,642.60\t7,038.41\t7,604.19\t8,526.39'
+    assert row(cells, "205") == {
+        "合计": 23168.99,
+        "基本支出": 14642.60,
+        "人员经费": 7038.41,
+        "公用经费": 7604.19,
+        "项目支出": 8526.39,
+    }
+    # '合计\t\t128,148.56\t33,325.21\t23,208.51\t10,116.70\t94,823.35'
+    assert row(cells, None, "total") == {
+        "合计": 128148.56,
+        "基本支出": 33325.21,
+        "人员经费": 23208.51,
+        "公用经费": 10116.70,
+        "项目支出": 94823.35,
+    }
+
+
+# 004_43f5613520 L314-322: a 2025年预算数 column before the 2026 block is not a measure of this table
+PRIOR_YEAR_COLUMN = """表五
+2026年一般公共预算支出情况表
+单位名称：重庆市规划和自然资源局 单位：万元
+功能分类科目\t\t2025年预算数\t2026年预算数\t\t\t\t
+科目编码\t科目名称\t\t总计\t基本支出\t\t\t项目支出
+\t\t\t\t小计\t人员经费\t公用经费\t
+合计\t\t219,607.38\t227,955.11\t113,007.22\t97,954.58\t15,052.64\t114,947.89
+205\t教育支出\t52.17\t54.94\t54.94\t\t54.94\t
+20508\t进修及培训\t52.17\t54.94\t54.94\t\t54.94\t
+"""
+
+
+def test_column_of_another_year_is_not_read():
+    tables, cells, findings = read(PRIOR_YEAR_COLUMN)
+    assert findings == []
+    # '205\t教育支出\t52.17\t54.94\t54.94\t\t54.94\t': 52.17 is the 2025 budget
+    assert row(cells, "205") == {"合计": 54.94, "基本支出": 54.94, "公用经费": 54.94}
+    assert all(c.amount_text != "52.17" for c in cells)
+    # '合计\t\t219,607.38\t227,955.11\t113,007.22\t97,954.58\t15,052.64\t114,947.89'
+    assert row(cells, None, "total") == {
+        "合计": 227955.11,
+        "基本支出": 113007.22,
+        "人员经费": 97954.58,
+        "公用经费": 15052.64,
+        "项目支出": 114947.89,
+    }
+
+
+# 079_13d2d0c02f L636-645: 人员支出 / 公用经费 under a spanning 基本支出 with no 小计 column
+PERSONNEL_SYNONYM_NO_SUBTOTAL = """表03
+2026年市级部门支出预算总表
+507-湖州市卫生健康委员会 单位:万元
+科目编码\t科目名称\t总计\t基本支出\t\t项目支出\t事业单位经营支出\t上缴上级支出\t对附属单位补助支出
+\t\t\t人员支出\t公用经费\t\t\t\t
+**\t**\t1\t2\t3\t4\t5\t6\t7
+\t合计\t515313.35\t212605.27\t250851.67\t51856.41\t\t\t
+206\t科学技术支出\t1140.61\t\t\t1140.61\t\t\t
+20602\t基础研究\t83.78\t\t\t83.78\t\t\t
+2060204\t实验室及相关设施\t83.78\t\t\t83.78\t\t\t
+"""
+
+
+def test_personnel_synonym_under_basic_without_subtotal():
+    tables, cells, findings = read(PERSONNEL_SYNONYM_NO_SUBTOTAL)
+    assert [t.table_kind for t in tables] == ["expenditure_all"] and findings == []
+    # '\t合计\t515313.35\t212605.27\t250851.67\t51856.41\t\t\t': 基本支出 is their sum, printed in no column
+    assert row(cells, None, "total") == {"合计": 515313.35, "人员经费": 212605.27, "公用经费": 250851.67, "项目支出": 51856.41}
+    assert row(cells, "2060204") == {"合计": 83.78, "项目支出": 83.78}  # '2060204\t实验室及相关设施\t83.78\t\t\t83.78'
+
+
+# 003_08cc7487b7 L484-492 (深圳 支出总表, one unit): the trailing 2026年政府采购项目 block is not a measure
+PROCUREMENT_BLOCK = """表3
+支出总表
+部门名称：深圳市交通运输局（本级） 单位：万元
+预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t事业单位经营支出\t对附属单位补助支出\t上缴上级支出\t2026年政府采购项目\t\t
+\t\t\t\t\t\t\t\t\t小计\t其中：2026年政府采购项目中预留给中小企业的项目资金规模\t其中：2026年政府采购项目中预留给小型、微型企业的项目资金规模
+深圳市交通运输局（本级）\t\t\t388,763.56\t11,826.97\t376,936.60\t0.00\t0.00\t0.00\t7,558.99\t2,726.35\t131.67
+\t205\t教育支出\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t20508\t进修及培训\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t2050803\t培训支出\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+"""
+
+
+def test_trailing_procurement_block_is_not_read():
+    tables, cells, findings = read(PROCUREMENT_BLOCK)
+    assert findings == []
+    # '\t205\t教育支出\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00'
+    assert row(cells, "205") == {
+        "合计": 41.99,
+        "基本支出": 2.00,
+        "项目支出": 39.99,
+        "经营支出": 0.0,
+        "对附属单位补助支出": 0.0,
+        "上缴上级支出": 0.0,
+    }
+    # the unit's own line is the table's total; its 政府采购 amounts (7,558.99 …) are not read
+    assert row(cells, None, "total")["合计"] == 388763.56
+    assert not {"7,558.99", "2,726.35", "131.67"} & {c.amount_text for c in cells}
+
+
+# Funding-source breakdowns (report cause #3): columns 总计 | 财政拨款 | 财政专户 | 单位资金 …, rows units,
+# economic classes without codes or projects. 003_15defc28d2 L301-310 and 005_b8ff9ee4c5 L342-350.
+BASIC_BY_FUNDING_SOURCE = """表4
+基本支出总表
+部门名称：深圳市人民政府办公厅 单位：万元
+支出项目类别\t总计\t财政拨款\t\t\t\t财政专户管理资金\t单位资金\t\t\t\t\t上年结余、结转
+\t\t小计\t一般公共预算拨款\t政府性基金预算拨款\t国有资本经营预算拨款\t\t事业收入\t事业单位经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t
+深圳市人民政府办公厅\t9,464.34\t9,464.34\t9,464.34\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+工资福利支出\t7,738.47\t7,738.47\t7,738.47\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+基本工资\t1,075.20\t1,075.20\t1,075.20\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+津贴补贴\t3,601.57\t3,601.57\t3,601.57\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+奖金\t787.42\t787.42\t787.42\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+"""
+
+PROJECTS_BY_FUNDING_SOURCE = """部门预算项目支出及其他支出预算表
+单位名称：中国共产党广州市委员会宣传部 单位：万元
+支出项目类别（资金使用单位）\t总计\t财政拨款\t\t\t\t财政专户拨款\t其他资金\t绩效目标
+\t\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t\t\t
+合计\t16,777.55\t16,777.55\t16,451.95\t0.00\t325.60\t0.00\t0.00\t
+中国共产党广州市委员会宣传部\t16,041.55\t16,041.55\t15,715.95\t0.00\t325.60\t0.00\t0.00\t
+市委宣传部2024年-2025年信息化运维项目\t37.95\t37.95\t37.95\t0.00\t0.00\t0.00\t0.00\t持续做好市委宣传部2024-2025年信息化运维项目，确保信息化系统及设备、信息化业务应用系统的正常运行，保障市委宣传部业务工作顺利开展。
+市委宣传部2025年信息化运维项目\t38.93\t38.93\t38.93\t0.00\t0.00\t0.00\t0.00\t持续做好市委宣传部2025年信息化运维项目，确保信息化系统及设备、信息化业务应用系统的正常运行，保障市委宣传部业务工作顺利开展。
+2026年文艺精品创作与群众文化建设工作经费\t600.00\t600.00\t600.00\t0.00\t0.00\t0.00\t0.00\t组织开展广州优秀文艺项目评审扶持工作；聚焦质量提升，创作推出一批文艺精品；聚焦电影产业，推动电影工作高质量发展；持续提升公共文化服务水平。
+"""
+
+
+def test_tables_by_funding_source_are_other_and_give_no_cells():
+    for text, kind in ((BASIC_BY_FUNDING_SOURCE, "basic_econ"), (PROJECTS_BY_FUNDING_SOURCE, "expenditure_all")):
+        assert title_kind(text.split("\n")[1 if kind == "basic_econ" else 0])[0] == kind  # what the title says
+        tables, cells, findings = read(text)
+        # '工资福利支出\t7,738.47\t7,738.47\t7,738.47\t0.00…' was stored as 合计, 人员经费 and 公用经费;
+        # '2026年政策研究经费\t20.00…' is a project, not code 2026 (and gets no code by name)
+        assert cells == []
+        assert [t.table_kind for t in tables] == ["other"]
+        assert [(f.rule, f.printed, f.repaired) for f in findings] == [("kind_from_header", kind, "other")]
+
+
+# 006_003a980484 L524-530: a header whose column names no known measure
+HEADER_WITHOUT_MEASURE = """公开12表
+一般公共预算机关运行经费支出预算表
+单位：苏州市科学技术局 单位：万元
+科目编码\t科目名称\t机关运行经费支出
+合计\t\t223.66
+302\t商品和服务支出\t223.66
+30201\t办公费\t18.00
+"""
+
+
+def test_header_not_understood_is_recorded_not_guessed():
+    (table,) = segment_tables(doc_from(HEADER_WITHOUT_MEASURE), "万元")
+    table.table_kind = "gpb_func"  # whatever kind its title gets: the header names no measure
+    reading = read_financial_table(table, "预算")
+    # '合计\t\t223.66' would have been laid under the kind's default 合计/基本支出/项目支出
+    assert reading.cells == []
+    assert [(f.rule, f.line_no) for f in reading.findings] == [("header_not_understood", 4)]  # the header line

@@ -5,6 +5,7 @@ One module per table family, chosen by the `parser` column of the table-kind reg
 
   columns.py       what each column means, from the table's own header stack
   subjects.py      rows of classification codes (功能分类 / 经济分类) with amounts
+  findings.py      what a parser records about a table (read by position, not understood …)
   econ_groups.py   the 决算 基本支出 layout: code / name / amount groups side by side
   revenue.py       the income side of the 收支总表
   three_public.py  "三公" items, per stage, tall / wide / by-unit
@@ -22,26 +23,27 @@ from collections.abc import Callable
 from .. import registry
 from ..model import AmountCell, Table
 from .econ_groups import has_group_columns, parse_econ_groups
+from .findings import TableReading
 from .repairs import repair_codes
 from .revenue import parse_summary_revenue
-from .subjects import is_by_unit_table, parse_subject_table
+from .subjects import is_by_unit_table, read_subject_table
 from .three_public import parse_three_public, parse_three_public_by_unit
 
-__all__ = ["PARSERS", "parse_financial_table", "repair_codes"]
+__all__ = ["PARSERS", "TableReading", "parse_financial_table", "read_financial_table", "repair_codes"]
 
 
-def _subjects(table: Table, doc_stage: str | None) -> list[AmountCell]:
+def _subjects(table: Table, doc_stage: str | None) -> list[AmountCell] | TableReading:
     if is_by_unit_table(table):
         return []  # broken down by budget unit: its codes are unit codes, not subjects
-    return parse_subject_table(table, registry.table_kind(table.table_kind).subject_scheme or "func")
+    return read_subject_table(table, registry.table_kind(table.table_kind).subject_scheme or "func")
 
 
-def _econ(table: Table, doc_stage: str | None) -> list[AmountCell]:
+def _econ(table: Table, doc_stage: str | None) -> list[AmountCell] | TableReading:
     if is_by_unit_table(table):
         return []
     if has_group_columns(table):
         return parse_econ_groups(table)
-    return parse_subject_table(table, "econ_dept")
+    return read_subject_table(table, "econ_dept")
 
 
 def _revenue(table: Table, doc_stage: str | None) -> list[AmountCell]:
@@ -54,8 +56,9 @@ def _three_public(table: Table, doc_stage: str | None) -> list[AmountCell]:
     return parse_three_public(table, doc_stage)
 
 
-# parser name (table_kinds.csv `parser`) -> reader(table, document stage '预算'|'决算'|None)
-PARSERS: dict[str, Callable[[Table, str | None], list[AmountCell]]] = {
+# parser name (table_kinds.csv `parser`) -> reader(table, document stage '预算'|'决算'|None): the
+# amount cells, or a TableReading when the parser also has findings about the table
+PARSERS: dict[str, Callable[[Table, str | None], list[AmountCell] | TableReading]] = {
     "subjects": _subjects,
     "econ": _econ,
     "revenue": _revenue,
@@ -63,7 +66,17 @@ PARSERS: dict[str, Callable[[Table, str | None], list[AmountCell]]] = {
 }
 
 
+def read_financial_table(table: Table, doc_stage: str | None) -> TableReading:
+    """The amount cells of one financial table and the parser's findings about it (a table
+    read by position, not understood, not read, or of another kind than its title says: then
+    `table.table_kind` is the kind its header shows)."""
+    parser = PARSERS.get(registry.table_kind(table.table_kind).parser)
+    if parser is None:
+        return TableReading()
+    got = parser(table, doc_stage)
+    return got if isinstance(got, TableReading) else TableReading(got, [])
+
+
 def parse_financial_table(table: Table, doc_stage: str | None) -> list[AmountCell]:
     """The amount cells of one financial table ([] for kinds no parser reads)."""
-    parser = PARSERS.get(registry.table_kind(table.table_kind).parser)
-    return parser(table, doc_stage) if parser else []
+    return read_financial_table(table, doc_stage).cells

@@ -24,7 +24,8 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
        amount read into the code column), is dropped (recorded as code_unusable): the row
        keeps its amounts, without a code that does not exist.
     3. A row with a name but no code takes the code that the same document's other tables
-       print for that name, in order (the second '其他社会保障和就业支出' is the 项, not the 款).
+       print for that exact name, in order (the second '其他社会保障和就业支出' is the 项,
+       not the 款); a prefix is not a name ('国家统一法律职业资格考试经费' is a project).
     """
     repairs: list[Repair] = []
     for cell_group in _rows(cells):
@@ -107,7 +108,7 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                 continue
             for k in range(pos, len(reference)):
                 ref_code, ref_name = reference[k]
-                if ref_name == name or (len(name) >= 4 and (ref_name.startswith(name) or name.startswith(ref_name))):
+                if ref_name == name:
                     for c in g:
                         c.subject_code = ref_code
                     repairs.append(

@@ -1,14 +1,21 @@
 """Tables whose rows are classification subjects (功能分类 or 经济分类 codes) with amounts:
-支出总表, 一般公共预算支出表, 基本支出表 (one column per measure), 收入总表 …"""
+支出总表, 一般公共预算支出表, 基本支出表 (one column per measure), 收入总表 …
+
+Column meaning comes from the header stack (columns.py); a header that cannot be understood
+is recorded, not read by a default column order. A table whose columns are funding sources
+(总计 | 财政拨款 | 单位资金 …) is a breakdown by source of money the fact tables already hold,
+not a subject table (its kind becomes `other`). Every such decision is recorded (findings.py).
+"""
 
 from __future__ import annotations
 
 import re
 
 from .. import registry
-from ..model import AmountCell, Table
+from ..model import AmountCell, Repair, Table
 from ..text import compact, parse_amount, parse_code
 from .columns import ColumnLayout, func_layout
+from .findings import TableReading, table_finding
 
 _CODE_NAME = re.compile(r"^(\d{3,7})\s*([\u4e00-\u9fff].*)$")
 
@@ -36,15 +43,70 @@ def _split_code_name(cells: list[str], layout: ColumnLayout) -> tuple[str | None
     return None, name, 0
 
 
-def parse_subject_table(table: Table, scheme: str) -> list[AmountCell]:
-    """A table whose rows are classification subjects (function or economic) with amounts.
-
-    A row with a name and no amounts right after a coded row is the rest of a wrapped name.
-    """
+def read_subject_table(table: Table, scheme: str) -> TableReading:
+    """A table whose rows are classification subjects (function or economic) with amounts,
+    and the findings about how it was read (or why it was not)."""
     layout = func_layout(table)
+    head = layout.header_text[:200]
+    if layout.by_funding_source:
+        # a breakdown by funding source (总计 | 财政拨款 | 财政专户 | 单位资金 …), whatever its
+        # rows: the same money as the fact tables, by source; its kind is `other`
+        kind = table.table_kind
+        table.table_kind = "other"
+        return TableReading(
+            [],
+            [
+                table_finding(
+                    table,
+                    layout.header_line,
+                    "table_kind",
+                    kind,
+                    "other",
+                    "kind_from_header",
+                    f"columns are funding sources, not expense types: {head}",
+                )
+            ],
+        )
+    if layout.problem:
+        return TableReading(
+            [], [table_finding(table, layout.header_line, "column_measures", head, None, "header_not_understood", layout.problem)]
+        )
+    findings: list[Repair] = []
+    if layout.by_position:
+        laid = ", ".join(f"{c + 1}:{m}" for c, m in sorted(layout.measures.items()))
+        findings.append(
+            table_finding(
+                table, layout.header_line, "column_measures", head, laid, "measures_by_position", "header words ran together"
+            )
+        )
+    for col, label in sorted(layout.unread.items()):
+        if any(
+            col < len(r.cells) and parse_amount(r.cells[col]) is not None
+            for r in table.rows
+            if r.line_no not in layout.header_lines
+        ):
+            findings.append(
+                table_finding(
+                    table,
+                    layout.header_line,
+                    "column_measures",
+                    label,
+                    None,
+                    "column_not_read",
+                    f"column {col + 1} ({label}) is no known measure",
+                )
+            )
+    cells = _read_rows(table, layout, scheme)
+    return TableReading(cells, findings)
+
+
+def _read_rows(table: Table, layout: ColumnLayout, scheme: str) -> list[AmountCell]:
+    """A row with a name and no amounts right after a coded row is the rest of a wrapped name."""
     cells_out: list[AmountCell] = []
     last_item: list[AmountCell] = []
     for row in table.rows:
+        if row.line_no in layout.header_lines:
+            continue
         cells = row.cells
         if len(cells) == 1:
             continue  # flattened page: only the summary parser reads those
@@ -125,6 +187,11 @@ def parse_subject_table(table: Table, scheme: str) -> list[AmountCell]:
         cells_out.extend(made)
         last_item = made if row_kind == "item" else []
     return cells_out
+
+
+def parse_subject_table(table: Table, scheme: str) -> list[AmountCell]:
+    """The amount cells of a subject table (findings dropped: see read_subject_table)."""
+    return read_subject_table(table, scheme).cells
 
 
 def is_by_unit_table(table: Table) -> bool:
