@@ -572,3 +572,198 @@ def test_header_not_understood_is_recorded_not_guessed():
     # '合计\t\t223.66' would have been laid under the kind's default 合计/基本支出/项目支出
     assert reading.cells == []
     assert [(f.rule, f.line_no) for f in reading.findings] == [("header_not_understood", 4)]  # the header line
+
+
+# Codes printed over 类 | 款 | 项 cells (report cause #4): assembled, parents carried down, only
+# leaves under a code no other row extends.
+
+# 001_0afcacdde0 L104-127 (上海 支出预算总表, 元): parents repeated on every row, 合计 printed last
+SPLIT_CODES_REPEATED = """2026年预算单位支出预算总表
+编制单位：上海市自然资源确权登记事务中心 单位：元
+项目\t\t\t\t支出预算\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+208\t\t\t社会保障和就业支出\t6,835,532\t6,835,532\t
+208\t05\t\t行政事业单位养老支出\t6,835,532\t6,835,532\t
+208\t05\t02\t事业单位离退休\t720,660\t720,660\t
+208\t05\t05\t机关事业单位基本养老保险缴费支出\t4,069,913\t4,069,913\t
+208\t05\t06\t机关事业单位职业年金缴费支出\t2,034,959\t2,034,959\t
+208\t05\t99\t其他行政事业单位养老支出\t10,000\t10,000\t
+210\t\t\t卫生健康支出\t2,727,598\t2,727,598\t
+210\t11\t\t行政事业单位医疗\t2,727,598\t2,727,598\t
+210\t11\t02\t事业单位医疗\t2,727,598\t2,727,598\t
+212\t\t\t城乡社区支出\t435,000\t\t435,000
+212\t08\t\t国有土地使用权出让收入安排的支出\t435,000\t\t435,000
+212\t08\t06\t土地出让业务支出\t435,000\t\t435,000
+220\t\t\t自然资源海洋气象等支出\t36,861,351\t30,325,551\t6,535,800
+220\t01\t\t自然资源事务\t36,861,351\t30,325,551\t6,535,800
+220\t01\t50\t事业运行\t36,861,351\t30,325,551\t6,535,800
+221\t\t\t住房保障支出\t3,180,519\t3,180,519\t
+221\t02\t\t住房改革支出\t3,180,519\t3,180,519\t
+221\t02\t01\t住房公积金\t3,180,519\t3,180,519\t
+合计\t\t\t\t50,040,000\t43,069,200\t6,970,800
+"""
+
+
+def test_split_codes_with_parents_repeated():
+    tables, cells, findings = read(SPLIT_CODES_REPEATED)
+    assert tables[0].amount_unit == "元" and findings == []
+    assert row(cells, "2080502") == {"合计": 720660, "基本支出": 720660}  # '208\t05\t02\t事业单位离退休\t720,660\t720,660\t'
+    assert row(cells, "20805") == {
+        "合计": 6835532,
+        "基本支出": 6835532,
+    }  # '208\t05\t\t行政事业单位养老支出\t6,835,532\t6,835,532\t'
+    assert row(cells, "2200150") == {"合计": 36861351, "基本支出": 30325551, "项目支出": 6535800}  # '220\t01\t50\t事业运行…'
+    assert row(cells, None, "total") == {"合计": 50040000, "基本支出": 43069200, "项目支出": 6970800}  # '合计\t\t\t\t50,040,000…'
+    # the leaves add up to the printed 合计 (each 类 counted once, not three times)
+    codes = {c.subject_code for c in cells if c.subject_code}
+    leaves = [
+        c
+        for c in cells
+        if c.measure == "合计" and c.subject_code and not any(o != c.subject_code and o.startswith(c.subject_code) for o in codes)
+    ]
+    assert round(sum(c.amount for c in leaves)) == 50040000
+    assert all(c.subject_name and not c.subject_name.isdigit() for c in cells)
+
+
+# 025_0207ba842f L515-524 (烟台 一般公共预算支出情况表): parents printed once, blank below
+SPLIT_CODES_BLANK_PARENTS = """公开表5
+一般公共预算支出情况表
+部门（单位）：烟台市市场监督管理局 单位：万元
+科目编码\t\t\t科目名称\t合 计\t基本支出\t\t\t项目支出
+类\t款\t项\t\t\t小 计\t人员支出\t日常公用支出\t
+\t\t\t合 计\t21,367.42\t14,653.97\t13,499.71\t1,154.26\t6,713.45
+201\t\t\t一般公共服务支出\t13,136.82\t7,704.36\t6,717.84\t986.52\t5,432.46
+\t14\t\t知识产权事务\t779.91\t563.91\t526.60\t37.30\t216.00
+\t\t50\t事业运行\t666.91\t563.91\t526.60\t37.30\t103.00
+\t\t99\t其他知识产权事务支出\t113.00\t\t\t\t113.00
+"""
+
+
+def test_split_codes_with_blank_parents():
+    _, cells, findings = read(SPLIT_CODES_BLANK_PARENTS)
+    assert findings == []
+    # '\t14\t\t知识产权事务\t779.91\t563.91\t526.60\t37.30\t216.00'
+    assert row(cells, "20114") == {"合计": 779.91, "基本支出": 563.91, "人员经费": 526.60, "公用经费": 37.30, "项目支出": 216.00}
+    assert row(cells, "2011450")["合计"] == 666.91  # '\t\t50\t事业运行\t666.91…'
+    assert row(cells, "2011499") == {"合计": 113.00, "项目支出": 113.00}  # '\t\t99\t其他知识产权事务支出\t113.00\t\t\t\t113.00'
+
+
+# 015_4a8c7eeabe L221-229 (长沙 收入总体情况表): mixed — a 款 row '\t03\t', a 项 row '205\t03\t99'
+SPLIT_CODES_MIXED = """2026年部门收入总体情况表
+单位名称：长沙职业教育基地综合协调办公室 单位：万元
+类\t款\t项\t功能科目\t合计\t本级财政拨款\t\t财政专户管理事业收入\t事业单位经营服务收入\t上级补助收入\t其它收入\t事业收入\t上年结转
+\t\t\t\t\t金额\t其中:经费拨款\t\t\t\t\t\t
+**\t**\t**\t**\t1\t2\t3\t4\t5\t6\t7\t8\t9
+\t\t\t合计\t656.73\t656.73\t656.73\t\t\t\t\t\t
+205\t\t\t教育支出\t656.73\t656.73\t656.73\t\t\t\t\t\t
+\t03\t\t职业教育\t656.73\t656.73\t656.73\t\t\t\t\t\t
+205\t03\t99\t其他职业教育支出\t656.73\t656.73\t656.73\t\t\t\t\t\t
+"""
+
+
+def test_split_codes_mixed_and_a_fund_amount_under_its_heading():
+    _, cells, _ = read(SPLIT_CODES_MIXED)
+    assert sorted({c.subject_code for c in cells if c.subject_code}) == ["205", "20503", "2050399"]
+    # '205\t03\t99\t其他职业教育支出\t656.73\t656.73\t656.73': 金额 under 本级财政拨款 is that income;
+    # 其中:经费拨款 is an 'of which' column, not read
+    assert row(cells, "2050399") == {"合计": 656.73, "财政拨款收入": 656.73}
+
+
+# 025_0207ba842f L567-576 and L584-586 (烟台 一般公共预算基本支出情况表): 部门 类 | 款 beside 政府 类 | 款,
+# a 部门 class printed once per 政府 class
+ECON_SPLIT_WITH_GOV_CODES = """公开表6
+一般公共预算基本支出情况表
+部门（单位）：烟台市市场监督管理局 单位：万元
+科目编码\t\t部门预算支出经济分类科目名称\t科目编码\t\t政府预算支出经济分类科目名称\t基本支出预算\t\t
+类\t款\t\t类\t款\t\t小计\t人员支出\t日常公用支出
+\t\t合计\t\t\t\t14,653.97\t13,499.71\t1,154.26
+301\t\t工资福利支出\t501\t\t机关工资福利支出\t5,009.44\t5,009.44\t
+301\t01\t基本工资\t501\t01\t工资奖金津补贴\t1,225.21\t1,225.21\t
+301\t02\t津贴补贴\t501\t01\t工资奖金津补贴\t1,178.68\t1,178.68\t
+301\t03\t奖金\t501\t01\t工资奖金津补贴\t1,034.35\t1,034.35\t
+301\t\t工资福利支出\t505\t\t对事业单位经常性补助\t7,107.71\t7,107.71\t
+301\t01\t基本工资\t505\t01\t工资福利支出\t1,855.41\t1,855.41\t
+301\t02\t津贴补贴\t505\t01\t工资福利支出\t623.70\t623.70\t
+"""
+
+
+def test_economic_split_codes_beside_government_codes():
+    _, cells, findings = read(ECON_SPLIT_WITH_GOV_CODES)
+    assert findings == []
+    got = {(c.subject_code, c.paired_code, c.measure): c.amount for c in cells if c.row_kind == "item"}
+    assert got[("301", "501", "合计")] == 5009.44  # '301\t\t工资福利支出\t501\t\t机关工资福利支出\t5,009.44\t5,009.44\t'
+    assert got[("30101", "50101", "人员经费")] == 1225.21  # '301\t01\t基本工资\t501\t01\t工资奖金津补贴\t1,225.21\t1,225.21\t'
+    assert got[("301", "505", "合计")] == 7107.71  # '301\t\t工资福利支出\t505\t\t对事业单位经常性补助\t7,107.71…'
+    assert got[("30101", "50501", "人员经费")] == 1855.41  # '301\t01\t基本工资\t505\t01\t工资福利支出\t1,855.41…'
+    assert row(cells, None, "total") == {
+        "合计": 14653.97,
+        "人员经费": 13499.71,
+        "公用经费": 1154.26,
+    }  # '\t\t合计\t\t\t\t14,653.97…'
+
+
+# 005_015554f21f L282-292 (广州 一般公共预算支出情况表): '[201]一般公共服务支出', the code in the name cell
+CODE_IN_BRACKETS = """表5
+一般公共预算支出情况表（按功能分类科目）
+单位名称：广州市司法局 单位：万元
+功能科目名称\t一般公共预算支出\t\t
+\t小计\t其中：基本支出\t项目支出
+合计\t174,177.85\t151,664.25\t22,513.60
+[201]一般公共服务支出\t1,075.58\t6.49\t1,069.09
+[20103]政府办公厅（室）及相关机构事务\t6.49\t6.49\t0.00
+[2010301]行政运行\t6.49\t6.49\t0.00
+[20111]纪检监察事务\t5.00\t0.00\t5.00
+[2011105]派驻派出机构\t5.00\t0.00\t5.00
+"""
+
+
+def test_code_in_brackets_before_the_name():
+    _, cells, _ = read(CODE_IN_BRACKETS)
+    # '[201]一般公共服务支出\t1,075.58\t6.49\t1,069.09'
+    assert row(cells, "201") == {"合计": 1075.58, "基本支出": 6.49, "项目支出": 1069.09}
+    assert row(cells, "2011105") == {"合计": 5.00, "基本支出": 0.0, "项目支出": 5.00}  # '[2011105]派驻派出机构\t5.00\t0.00\t5.00'
+    assert {c.subject_name for c in cells if c.subject_code == "2010301"} == {"行政运行"}
+
+
+# 020_f3e1c25717 L480-495 and L507-518 (西安 2020): the 款 printed alone as two digits in the code column
+TWO_DIGIT_KUAN = """表5
+2020年部门综合预算一般公共预算支出明细表（按支出功能分类科目）
+单位：万元
+功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+\t合计\t181716.56\t7942.58\t621.37\t173152.61\t
+201\t一般公共服务支出\t56.52\t0\t0\t56.52\t
+10\t人力资源事务\t56.52\t0\t0\t56.52\t
+2011007\t博士后日常经费\t7\t0\t0\t7\t
+2011004\t政府特殊津贴\t16.32\t0\t0\t16.32\t
+2011002\t一般行政管理事务（人力资源事务）\t33.2\t0\t0\t33.2\t
+205\t教育支出\t3523.12\t412.91\t28.21\t3082\t
+03\t职业教育\t3523.12\t412.91\t28.21\t3082\t
+2050303\t技校教育\t3523.12\t412.91\t28.21\t3082\t
+208\t社会保障和就业支出\t136400.21\t6556.96\t593.16\t129250.09\t
+01\t人力资源和社会保障管理事务\t28589.24\t5845.99\t593.16\t22150.09\t
+2080110\t劳动关系和维权\t14\t0\t0\t14\t
+05\t行政事业单位养老支出\t71797.82\t697.82\t0\t71100\t
+2080507\t对机关事业单位基本养老保险基金的补助\t68700\t0\t0\t68700\t
+2080501\t行政单位离退休\t600\t0\t0\t600\t
+2080502\t事业单位离退休\t1800\t0\t0\t1800\t
+2080505\t机关事业单位基本养老保险缴费支出\t465.21\t465.21\t0\t0\t
+2080506\t机关事业单位职业年金缴费支出\t232.61\t232.61\t0\t0\t
+08\t抚恤\t6000\t0\t0\t6000\t
+2080801\t死亡抚恤\t6000\t0\t0\t6000\t
+26\t财政对基本养老保险基金的补助\t30000\t0\t0\t30000\t
+2082602\t财政对城乡居民基本养老保险基金的补助\t30000\t0\t0\t30000\t
+99\t其他社会保障和就业支出\t13.15\t13.15\t0\t0\t
+2089901\t其他社会保障和就业支出\t13.15\t13.15\t0\t0\t
+"""
+
+
+def test_two_digit_kuan_under_the_last_class():
+    _, cells, findings = read(TWO_DIGIT_KUAN)
+    assert row(cells, "20110")["合计"] == 56.52  # '10\t人力资源事务\t56.52' under '201\t一般公共服务支出'
+    assert row(cells, "20503")["合计"] == 3523.12  # '03\t职业教育\t3523.12' under '205\t教育支出'
+    assert row(cells, "20805")["合计"] == 71797.82  # '05\t行政事业单位养老支出\t71797.82' after the 项 2080104
+    # '99\t其他社会保障和就业支出\t13.15' is the 款 20899, '2089901\t其他社会保障和就业支出\t13.15' its 项
+    assert row(cells, "20899")["合计"] == 13.15 and row(cells, "2089901")["合计"] == 13.15
+    placed = {(r.printed, r.repaired) for r in findings if r.rule == "code_from_hierarchy"}
+    assert {("10", "20110"), ("03", "20503"), ("99", "20899")} <= placed

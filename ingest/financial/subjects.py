@@ -1,6 +1,9 @@
 """Tables whose rows are classification subjects (功能分类 or 经济分类 codes) with amounts:
 支出总表, 一般公共预算支出表, 基本支出表 (one column per measure), 收入总表 …
 
+Each row's code is read as printed (codes.py: one cell, in the name cell, or 类 | 款 | 项
+cells), so the printed hierarchy is kept and only its leaves become facts.
+
 Column meaning comes from the header stack (columns.py); a header that cannot be understood
 is recorded, not read by a default column order. A table whose columns are funding sources
 (总计 | 财政拨款 | 单位资金 …) is a breakdown by source of money the fact tables already hold,
@@ -14,33 +17,9 @@ import re
 from .. import registry
 from ..model import AmountCell, Repair, Table
 from ..text import compact, parse_amount, parse_code
+from .codes import CodeHierarchy, split_code_name
 from .columns import ColumnLayout, func_layout
 from .findings import TableReading, table_finding
-
-_CODE_NAME = re.compile(r"^(\d{3,7})\s*([\u4e00-\u9fff].*)$")
-
-
-def _split_code_name(cells: list[str], layout: ColumnLayout) -> tuple[str | None, str | None, int]:
-    """(code, name, shift): shift is how far this row's cells stand from the header's columns."""
-    search = range(0, min(len(cells), (layout.code_col if layout.code_col is not None else layout.name_col) + 3))
-    for i in search:
-        c = cells[i].strip()
-        code = parse_code(c)
-        if code and not (i == 0 and layout.code_col is not None and layout.code_col > 0 and re.fullmatch(r"\d{1,3}", c)):
-            name_idx = i + 1
-            while name_idx < len(cells) and not compact(cells[name_idx]):
-                name_idx += 1
-                if name_idx - i > 2:
-                    break
-            name = cells[name_idx] if name_idx < len(cells) else None
-            base = layout.code_col if layout.code_col is not None else i
-            return code, name, i - base
-        m = _CODE_NAME.match(compact(c)) if i <= 2 else None
-        if m and len(m.group(1)) in (3, 5, 7):
-            base = layout.code_col if layout.code_col is not None else i
-            return m.group(1), m.group(2), (i - base) - (1 if layout.code_col is not None else 0)
-    name = cells[layout.name_col] if layout.name_col < len(cells) else None
-    return None, name, 0
 
 
 def read_subject_table(table: Table, scheme: str) -> TableReading:
@@ -96,12 +75,13 @@ def read_subject_table(table: Table, scheme: str) -> TableReading:
                     f"column {col + 1} ({label}) is no known measure",
                 )
             )
-    cells = _read_rows(table, layout, scheme)
+    cells = _read_rows(table, layout, scheme, findings)
     return TableReading(cells, findings)
 
 
-def _read_rows(table: Table, layout: ColumnLayout, scheme: str) -> list[AmountCell]:
+def _read_rows(table: Table, layout: ColumnLayout, scheme: str, findings: list[Repair]) -> list[AmountCell]:
     """A row with a name and no amounts right after a coded row is the rest of a wrapped name."""
+    state, paired_state = CodeHierarchy(), CodeHierarchy()  # the 部门 code's hierarchy, the 政府 code's
     cells_out: list[AmountCell] = []
     last_item: list[AmountCell] = []
     for row in table.rows:
@@ -110,7 +90,7 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str) -> list[AmountCe
         cells = row.cells
         if len(cells) == 1:
             continue  # flattened page: only the summary parser reads those
-        code, name, shift = _split_code_name(cells, layout)
+        code, name, shift, printed = split_code_name(cells, layout, state, scheme)
         name_c = compact(name)
         if code is None and not name_c and layout.code_col is not None and layout.code_col < len(cells):
             name_c = compact(cells[layout.code_col])  # '合计' printed in the code column
@@ -138,8 +118,24 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str) -> list[AmountCe
             row_kind = "item"
         if code is None and row_kind == "item" and not re.search(r"[\u4e00-\u9fff]", name_c):
             continue
+        if printed is not None and code is not None:
+            findings.append(
+                Repair(
+                    table.table_no,
+                    row.line_no,
+                    f"{scheme}_code",
+                    printed,
+                    code,
+                    "code_from_hierarchy",
+                    f"printed {printed} {name_c} under {code[:-2]}",
+                )
+            )
         paired_code = paired_name = None
-        if layout.paired_code_col is not None and layout.paired_code_col + shift < len(cells):
+        if layout.paired_code_parts:
+            paired_code = paired_state.from_parts([cells[i] if i < len(cells) else "" for i in layout.paired_code_parts])
+            if layout.paired_name_col is not None and layout.paired_name_col < len(cells):
+                paired_name = compact(cells[layout.paired_name_col]) or None
+        elif layout.paired_code_col is not None and layout.paired_code_col + shift < len(cells):
             paired_code = parse_code(cells[layout.paired_code_col + shift])
             if layout.paired_name_col is not None and layout.paired_name_col + shift < len(cells):
                 paired_name = compact(cells[layout.paired_name_col + shift]) or None
@@ -155,7 +151,7 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str) -> list[AmountCe
                     subject_scheme=scheme,
                     subject_code=code,
                     subject_name=name_c or None,
-                    subject_code_printed=code,
+                    subject_code_printed=printed if printed is not None else code,
                     measure=measure,
                     amount_text=text,
                     amount=value,
@@ -175,7 +171,7 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str) -> list[AmountCe
                     subject_scheme=scheme,
                     subject_code=code,
                     subject_name=name_c or None,
-                    subject_code_printed=code,
+                    subject_code_printed=printed if printed is not None else code,
                     measure="(空)",
                     amount_text="",
                     amount=None,

@@ -1,12 +1,14 @@
 -- R01: every printed subtotal (类/款 rows) and 合计 row of a classified table equals the sum
--- of the leaf rows under it, column by column.
+-- of the leaf rows under it, column by column. Where a 部门 economic subtotal is printed once
+-- per 政府 class beside it (301 工资福利支出 | 501 …, then 301 | 505 …), its leaves are those
+-- whose 政府 code is under that class too.
 with cells as (
     select * from {{ ref('int_subject_cells') }}
     where amount_wan is not null or row_kind = 'item'
 ),
 
 parents as (
-    select document_id, table_no, line_no, measure, subject_code, subject_scheme, row_kind, amount_wan as printed_value
+    select document_id, table_no, line_no, measure, subject_code, subject_scheme, row_kind, paired_code, amount_wan as printed_value
     from cells
     where amount_wan is not null
       and (row_kind = 'total' or (row_kind = 'item' and not is_leaf and subject_code is not null))
@@ -20,16 +22,16 @@ item_measures as (
 ),
 
 leaves as (
-    select document_id, table_no, measure, subject_code, amount_wan
+    select document_id, table_no, measure, subject_code, paired_code, amount_wan
     from cells
     where row_kind = 'item' and is_leaf and subject_code is not null
 ),
 
 leaf_ancestors as (
     -- each leaf under every printed prefix of its code, and under the table's 合计 ('*')
-    {{ code_prefixes('leaves', 'subject_code', ['document_id', 'table_no', 'measure', 'amount_wan']) }}
+    {{ code_prefixes('leaves', 'subject_code', ['document_id', 'table_no', 'measure', 'paired_code', 'amount_wan']) }}
     union all
-    select document_id, table_no, measure, amount_wan, '*' as ancestor_code
+    select document_id, table_no, measure, paired_code, amount_wan, '*' as ancestor_code
     from leaves
 ),
 
@@ -60,5 +62,11 @@ left join leaf_ancestors
     and leaf_ancestors.table_no = parent_keys.table_no
     and leaf_ancestors.measure = parent_keys.measure
     and leaf_ancestors.ancestor_code = parent_keys.ancestor_code
+    and (
+        parent_keys.paired_code is null
+        or parent_keys.row_kind = 'total'
+        or leaf_ancestors.paired_code is null
+        or substr(leaf_ancestors.paired_code, 1, length(parent_keys.paired_code)) = parent_keys.paired_code
+    )
 group by parent_keys.document_id, parent_keys.table_no, parent_keys.line_no, parent_keys.subject_code,
     parent_keys.measure, parent_keys.printed_value
