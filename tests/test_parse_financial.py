@@ -767,3 +767,109 @@ def test_two_digit_kuan_under_the_last_class():
     assert row(cells, "20899")["合计"] == 13.15 and row(cells, "2089901")["合计"] == 13.15
     placed = {(r.printed, r.repaired) for r in findings if r.rule == "code_from_hierarchy"}
     assert {("10", "20110"), ("03", "20503"), ("99", "20899")} <= placed
+
+
+# Tables by budget unit (report cause #5): one tree per unit, never summed as one tree; the
+# subtotal checks stay within a unit's block (int_subject_cells.block_line, R01).
+
+# 003_63d734e667 L1104-1113 and L1172-1175 (深圳 汇总 支出总表): a 预算单位 column, blocks per unit
+UNIT_BLOCKS_BY_COLUMN = """表3
+支出总表
+部门名称：深圳市人力资源和社会保障局 单位：万元
+预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t事业单位经营支出\t对附属单位补助支出\t上缴上级支出\t2026年政府采购项目\t\t
+\t\t\t\t\t\t\t\t\t小计\t其中：2026年政府采购项目中预留给中小企业的项目资金规模\t其中：2026年政府采购项目中预留给小型、微型企业的项目资金规模
+深圳市人力资源和社会保障局\t\t\t571,347.93\t136,131.77\t435,216.17\t0.00\t0.00\t0.00\t39,591.53\t16,279.12\t215.07
+深圳市人力资源和社会保障局（本级）\t\t\t156,491.01\t14,270.17\t142,220.85\t0.00\t0.00\t0.00\t3,916.99\t767.23\t0.00
+\t205\t教育支出\t13,184.10\t10.00\t13,174.10\t0.00\t0.00\t0.00\t341.82\t0.00\t0.00
+\t20503\t职业教育\t12,695.48\t0.00\t12,695.48\t0.00\t0.00\t0.00\t163.12\t0.00\t0.00
+\t2050303\t技校教育\t12,695.48\t0.00\t12,695.48\t0.00\t0.00\t0.00\t163.12\t0.00\t0.00
+深圳市人力资源和社会保障数据管理中心\t\t\t4,077.84\t2,161.63\t1,916.21\t0.00\t0.00\t0.00\t1,502.83\t0.00\t0.00
+\t205\t教育支出\t3.08\t3.08\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t20508\t进修及培训\t3.08\t3.08\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t2050803\t培训支出\t3.08\t3.08\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+"""
+
+# 020_891d54ad6c L136-160 (西安 2019): unit-code lines ('125001\t西安市安全生产监督管理局') open blocks
+UNIT_BLOCKS_BY_CODE = """表5
+2019年部门综合预算一般公共预算支出明细表（按支出功能分类科目）
+单位：万元
+功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+**\t**\t1\t2\t3\t4\t**
+\t合计\t3,643.37\t1,839.51\t182.88\t1,620.98\t
+125001\t西安市安全生产监督管理局\t2,080.32\t972.99\t98.88\t1,008.45\t
+208\t社会保障和就业支出\t115.11\t83.06\t32.05\t\t
+05\t行政事业单位离退休\t113.28\t81.23\t32.05\t\t
+2080505\t机关事业单位基本养老保险缴费支出\t81.23\t81.23\t\t\t
+2080506\t机关事业单位职业年金缴费支出\t32.05\t\t32.05\t\t
+99\t其他社会保障和就业支出\t1.83\t1.83\t\t\t
+2089901\t其他社会保障和就业支出\t1.83\t1.83\t\t\t
+210\t卫生健康支出\t15.86\t15.86\t\t\t
+11\t行政事业单位医疗\t15.86\t15.86\t\t\t
+2101101\t行政单位医疗\t15.86\t15.86\t\t\t
+221\t住房保障支出\t87.86\t87.86\t\t\t
+02\t住房改革支出\t87.86\t87.86\t\t\t
+2210201\t住房公积金\t87.86\t87.86\t\t\t
+224\t灾害防治及应急管理支出\t1,861.49\t786.21\t66.83\t1,008.45\t
+01\t应急管理事务\t1,861.49\t786.21\t66.83\t1,008.45\t
+2240101\t行政运行\t853.04\t786.21\t66.83\t\t
+2240106\t安全监管\t1,008.45\t\t\t1,008.45\t
+125002\t西安市安全生产宣传教育中心\t461.80\t250.80\t25.80\t185.20\t
+208\t社会保障和就业支出\t22.62\t22.62\t\t\t
+"""
+
+# 006_1f31a4383d L166-172 (苏州 收入总表): 部门代码 | 部门名称, one line per unit
+UNITS_ONLY = """收入总表\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+部门：苏州市交通运输局\t\t\t\t\t\t\t\t\t\t\t\t\t单位：万元\t\t\t\t\t
+部门代码\t部门名称\t合计\t本年收入\t\t\t\t\t\t\t\t\t\t上年结转结余\t\t\t\t\t
+\t\t\t小计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t事业收入\t事业单位经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t小计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t单位资金
+合计\t\t249,977.11\t249,977.11\t242,360.10\t\t\t\t\t\t\t\t7,617.01\t\t\t\t\t\t
+123\t苏州市交通运输局\t249,977.11\t249,977.11\t242,360.10\t\t\t\t\t\t\t\t7,617.01\t\t\t\t\t\t
+123001\t苏州市交通运输局\t201,457.56\t201,457.56\t201,457.56\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+"""
+
+
+def test_tables_by_unit_are_read_unit_by_unit():
+    tables, cells, findings = read(UNIT_BLOCKS_BY_COLUMN)
+    assert [(f.rule, f.repaired) for f in findings] == [("read_by_unit_block", "2 units")]
+    # '深圳市人力资源和社会保障局\t\t\t571,347.93…': the department's line, the table's total
+    assert [c.amount for c in cells if c.row_kind == "total" and c.measure == "合计"] == [571347.93]
+    # each unit's line is the total of its own block ('parent'), never of the table
+    units = {c.subject_name: c.amount for c in cells if c.row_kind == "parent" and c.measure == "合计"}
+    assert units == {"深圳市人力资源和社会保障局(本级)": 156491.01, "深圳市人力资源和社会保障数据管理中心": 4077.84}
+    # '\t205\t教育支出\t13,184.10…' under the first unit, '\t205\t教育支出\t3.08…' under the second
+    assert sorted((c.line_no, c.amount) for c in cells if c.subject_code == "205" and c.measure == "合计") == [
+        (8, 13184.10),
+        (12, 3.08),
+    ]
+
+
+def test_unit_code_lines_open_blocks():
+    _, cells, findings = read(UNIT_BLOCKS_BY_CODE)
+    assert [(f.rule, f.repaired) for f in findings if f.rule == "read_by_unit_block"] == [("read_by_unit_block", "2 units")]
+    # '\t合计\t3,643.37…' the table's total; '125001\t西安市安全生产监督管理局\t2,080.32…' and
+    # '125002\t西安市安全生产宣传教育中心\t461.80…' the units' lines (their codes are not subjects)
+    assert [c.amount for c in cells if c.row_kind == "total" and c.measure == "合计"] == [3643.37]
+    assert sorted(c.amount for c in cells if c.row_kind == "parent" and c.measure == "合计") == [461.80, 2080.32]
+    assert not {c.subject_code for c in cells} & {"125001", "125002"}
+
+
+def test_a_table_whose_rows_are_units_is_not_read():
+    _, cells, findings = read(UNITS_ONLY)  # '123001\t苏州市交通运输局\t201,457.56…': units, no subjects
+    assert cells == []
+    assert [f.rule for f in findings] == ["by_unit_not_read"]
+
+
+def test_a_table_of_one_unit_is_read_with_the_unit_line_as_its_total():
+    _, cells, findings = read(
+        PROCUREMENT_BLOCK
+    )  # 003_08cc7487b7: '深圳市交通运输局（本级）\t\t\t388,763.56\t11,826.97\t376,936.60…'
+    assert findings == []
+    assert row(cells, None, "total") == {
+        "合计": 388763.56,
+        "基本支出": 11826.97,
+        "项目支出": 376936.60,
+        "经营支出": 0.0,
+        "对附属单位补助支出": 0.0,
+        "上缴上级支出": 0.0,
+    }
+    assert {c.subject_name for c in cells if c.row_kind == "total"} == {"深圳市交通运输局(本级)"}  # names compacted (NFKC)

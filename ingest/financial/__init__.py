@@ -32,15 +32,12 @@ from .three_public import parse_three_public, parse_three_public_by_unit
 __all__ = ["PARSERS", "TableReading", "parse_financial_table", "read_financial_table", "repair_codes"]
 
 
-def _subjects(table: Table, doc_stage: str | None) -> list[AmountCell] | TableReading:
-    if is_by_unit_table(table):
-        return []  # broken down by budget unit: its codes are unit codes, not subjects
+def _subjects(table: Table, doc_stage: str | None) -> TableReading:
+    # a table by budget unit is recognised from its header and rows (see subjects.py)
     return read_subject_table(table, registry.table_kind(table.table_kind).subject_scheme or "func")
 
 
 def _econ(table: Table, doc_stage: str | None) -> list[AmountCell] | TableReading:
-    if is_by_unit_table(table):
-        return []
     if has_group_columns(table):
         return parse_econ_groups(table)
     return read_subject_table(table, "econ_dept")

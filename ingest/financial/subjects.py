@@ -4,10 +4,12 @@
 Each row's code is read as printed (codes.py: one cell, in the name cell, or 类 | 款 | 项
 cells), so the printed hierarchy is kept and only its leaves become facts.
 
-Column meaning comes from the header stack (columns.py); a header that cannot be understood
-is recorded, not read by a default column order. A table whose columns are funding sources
-(总计 | 财政拨款 | 单位资金 …) is a breakdown by source of money the fact tables already hold,
-not a subject table (its kind becomes `other`). Every such decision is recorded (findings.py).
+A table broken down by unit (units.py: a 预算单位 column, or unit-code lines opening blocks)
+is read block by block: each unit's line is a 'parent' row, the total of its block, so the
+subtotal checks stay within a unit's tree, and a department line above the units is the
+table's total; a table whose rows are units only is not read. A table whose columns are funding sources (总计 | 财政拨款 | 单位资金 …) is a
+breakdown by source of money the fact tables already hold, not a subject table (its kind
+becomes `other`). Every such decision is recorded (findings.py).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import re
 from .. import registry
 from ..model import AmountCell, Repair, Table
 from ..text import compact, parse_amount, parse_code
-from .codes import CodeHierarchy, split_code_name
+from .codes import CJK, CodeHierarchy, split_code_name
 from .columns import ColumnLayout, func_layout
 from .findings import TableReading, table_finding
+from .units import UnitLines, has_subject_rows, unit_lines
 
 
 def read_subject_table(table: Table, scheme: str) -> TableReading:
@@ -46,11 +49,39 @@ def read_subject_table(table: Table, scheme: str) -> TableReading:
                 )
             ],
         )
+    units = unit_lines(table, layout)
+    if layout.unit_col is not None and not has_subject_rows(table, layout):
+        return TableReading(
+            [],
+            [
+                table_finding(
+                    table,
+                    layout.header_line,
+                    "table",
+                    None,
+                    None,
+                    "by_unit_not_read",
+                    f"rows are budget units, not subjects: {head}",
+                )
+            ],
+        )
     if layout.problem:
         return TableReading(
             [], [table_finding(table, layout.header_line, "column_measures", head, None, "header_not_understood", layout.problem)]
         )
     findings: list[Repair] = []
+    if len(units.opening) > 1:
+        findings.append(
+            table_finding(
+                table,
+                layout.header_line,
+                "table",
+                None,
+                f"{len(units.opening)} units",
+                "read_by_unit_block",
+                "each unit's line is the total of its block; subtotals are checked within a block",
+            )
+        )
     if layout.by_position:
         laid = ", ".join(f"{c + 1}:{m}" for c, m in sorted(layout.measures.items()))
         findings.append(
@@ -75,11 +106,11 @@ def read_subject_table(table: Table, scheme: str) -> TableReading:
                     f"column {col + 1} ({label}) is no known measure",
                 )
             )
-    cells = _read_rows(table, layout, scheme, findings)
+    cells = _read_rows(table, layout, scheme, units, findings)
     return TableReading(cells, findings)
 
 
-def _read_rows(table: Table, layout: ColumnLayout, scheme: str, findings: list[Repair]) -> list[AmountCell]:
+def _read_rows(table: Table, layout: ColumnLayout, scheme: str, units: UnitLines, findings: list[Repair]) -> list[AmountCell]:
     """A row with a name and no amounts right after a coded row is the rest of a wrapped name."""
     state, paired_state = CodeHierarchy(), CodeHierarchy()  # the 部门 code's hierarchy, the 政府 code's
     cells_out: list[AmountCell] = []
@@ -92,6 +123,9 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str, findings: list[R
             continue  # flattened page: only the summary parser reads those
         code, name, shift, printed = split_code_name(cells, layout, state, scheme)
         name_c = compact(name)
+        unit_row = row.line_no in units.lines
+        if unit_row:
+            code, name_c = None, next((compact(c) for c in cells if CJK.search(c)), "")
         if code is None and not name_c and layout.code_col is not None and layout.code_col < len(cells):
             name_c = compact(cells[layout.code_col])  # '合计' printed in the code column
         amounts = []
@@ -112,8 +146,12 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str, findings: list[R
             continue
         if code is not None and not re.search(r"[\u4e00-\u9fff]", name_c or "") and not real:
             continue  # a bare number in page junk, not a subject row
-        if code is None and registry.canonical("total_row", name_c or "") or re.fullmatch(r"合计|总计", name_c or ""):
-            row_kind = "total"
+        if unit_row and len(units.opening) > 1 and row.line_no >= min(units.opening):
+            row_kind = "parent"  # one unit's line: the total of its block only (maybe empty)
+        elif unit_row or (
+            code is None and registry.canonical("total_row", name_c or "") or re.fullmatch(r"合计|总计", name_c or "")
+        ):
+            row_kind = "total"  # a department's line above its units, or the one unit's line
         else:
             row_kind = "item"
         if code is None and row_kind == "item" and not re.search(r"[\u4e00-\u9fff]", name_c):
