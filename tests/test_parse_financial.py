@@ -873,3 +873,131 @@ def test_a_table_of_one_unit_is_read_with_the_unit_line_as_its_total():
         "上缴上级支出": 0.0,
     }
     assert {c.subject_name for c in cells if c.row_kind == "total"} == {"深圳市交通运输局(本级)"}  # names compacted (NFKC)
+
+
+# Other code forms (report cause #10)
+
+# 008_7b5fe2e169 L335-350 (杭州 支出预算总表): names without codes, coded from the catalogue by exact
+# name in hierarchy order; a name the catalogue lacks is left uncoded (and the rows under it)
+NAMES_ONLY = """表3：2026年市级部门支出预算总表
+部门名称：杭州市气象局 单位:万元
+功能分类科目名称\t总计\t基本支出\t\t项目支出\t事业单位经营支出\t上缴上级支出\t对附属单位补助支出
+\t\t人员支出\t日常公用支出\t\t\t\t
+**\t1\t2\t3\t4\t5\t6\t7
+合计\t5,876.67\t2,906.80\t838.27\t2,131.61\t\t\t
+科学技术支出\t28.00\t\t\t28.00\t\t\t
+技术研究与开发\t28.00\t\t\t28.00\t\t\t
+科技成果转化与扩散\t28.00\t\t\t28.00\t\t\t
+社会保障和就业支出\t396.67\t395.77\t0.90\t\t\t\t
+行政事业单位养老支出\t396.67\t395.77\t0.90\t\t\t\t
+行政单位离退休\t193.24\t192.34\t0.90\t\t\t\t
+机关事业单位基本养老保险缴费支出\t135.62\t135.62\t\t\t\t\t
+机关事业单位职业年金缴费支出\t67.81\t67.81\t\t\t\t\t
+卫生健康支出\t80.52\t80.52\t\t\t\t\t
+行政事业单位医疗\t80.52\t80.52\t\t\t\t\t
+"""
+
+
+def test_names_only_table_takes_catalogue_codes_in_hierarchy_order():
+    _, cells, repairs = read(NAMES_ONLY)
+    coded = {c.subject_name: c.subject_code for c in cells if c.row_kind == "item" and c.measure == "合计"}
+    assert coded == {
+        "科学技术支出": "206",
+        "技术研究与开发": None,  # 20604: not in the catalogue seed
+        "科技成果转化与扩散": None,  # under it: no place in the hierarchy to take
+        "社会保障和就业支出": "208",
+        "行政事业单位养老支出": "20805",
+        "行政单位离退休": "2080501",
+        "机关事业单位基本养老保险缴费支出": "2080505",
+        "机关事业单位职业年金缴费支出": "2080506",
+        "卫生健康支出": "210",
+        "行政事业单位医疗": "21011",
+    }
+    assert row(cells, "2080501") == {
+        "合计": 193.24,
+        "人员经费": 192.34,
+        "公用经费": 0.90,
+    }  # '行政单位离退休\t193.24\t192.34\t0.90'
+    assert {r.rule for r in repairs} == {"code_from_catalogue_name"}
+
+
+# 008_e488d33151 L707-716 (杭州 一般公共预算基本支出预算表): economic names without codes
+ECON_NAMES_ONLY = """表6：2026年市级部门一般公共预算基本支出预算表
+部门名称：杭州市交通运输局单位：万元
+经济分类科目名称\t本年一般公共预算基本支出\t\t
+\t合计\t人员经费\t日常公用支出
+**\t1\t2\t3
+合计\t82,529.89\t67,627.51\t14,902.37
+工资福利支出\t63,983.80\t63,983.80\t
+基本工资\t10,588.60\t10,588.60\t
+津贴补贴\t7,060.99\t7,060.99\t
+奖金\t3,583.71\t3,583.71\t
+"""
+
+
+def test_economic_names_only_take_department_codes():
+    _, cells, _ = read(ECON_NAMES_ONLY)
+    assert row(cells, "301") == {"合计": 63983.80, "人员经费": 63983.80}  # '工资福利支出\t63,983.80\t63,983.80\t'
+    assert row(cells, "30103")["合计"] == 3583.71  # '奖金\t3,583.71\t3,583.71\t' (not the 政府 code of the same name)
+
+
+# 020_f3e1c25717 L532-545 (西安 2020 经济分类): 7-digit codes, children of a 5-digit 款 not printed
+ECON_SEVEN_DIGITS = """表6
+2020年部门综合预算一般公共预算支出明细表（按支出经济分类科目）
+单位：万元
+部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+\t\t\t合计\t181716.56\t7942.58\t621.37\t173152.61\t
+301\t工资福利支出\t\t\t7804.52\t7804.52\t0\t0\t
+30101\t基本工资\t50501\t工资福利支出\t347.14\t347.14\t0\t0\t
+30101\t基本工资\t50101\t工资奖金津补贴\t1242.25\t1242.25\t0\t0\t
+3010201\t津贴补贴\t50101\t工资奖金津补贴\t1342.73\t1342.73\t0\t0\t
+3010201\t津贴补贴\t50501\t工资福利支出\t132.41\t132.41\t0\t0\t
+3010202\t改革性补贴\t50101\t工资奖金津补贴\t192.17\t192.17\t0\t0\t
+3010202\t改革性补贴\t50501\t工资福利支出\t37.44\t37.44\t0\t0\t
+30107\t绩效工资\t50501\t工资福利支出\t217.48\t217.48\t0\t0\t
+30108\t机关事业单位基本养老保险缴费\t50102\t社会保障缴费\t366.3\t366.3\t0\t0\t
+"""
+
+
+def test_seven_digit_economic_codes_roll_up_to_their_kuan():
+    _, cells, repairs = read(ECON_SEVEN_DIGITS)
+    # '3010201\t津贴补贴\t50101\t工资奖金津补贴\t1342.73…', '3010201\t津贴补贴\t50501\t工资福利支出\t132.41…',
+    # '3010202\t改革性补贴\t50101\t工资奖金津补贴\t192.17…', '3010202\t改革性补贴\t50501\t工资福利支出\t37.44…'
+    assert sorted(c.amount for c in cells if c.subject_code == "30102" and c.measure == "合计") == [
+        37.44,
+        132.41,
+        192.17,
+        1342.73,
+    ]
+    assert {(r.printed, r.repaired, r.rule) for r in repairs} == {
+        ("3010201", "30102", "econ_code_rolled_up"),
+        ("3010202", "30102", "econ_code_rolled_up"),
+    }
+
+
+# 020_9645ce95c5 L519-527 and L547-549 (西安 2022): a header spread over three cells a column, a row
+# extracted with spaces instead of tabs, and rows after it with their tabs collapsed
+ROWS_NOT_IN_HEADER_COLUMNS = """2022 年部门综合预算一般公共预算支出明细表（按经济分类科目分）
+预算单位：西安市工业和信息化局 金额单位：元
+\t\t\t\t部门经济\t\t\t\t\t\t政府经济\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+\t序号\t\t\t\t\t\t部门经济科目名称\t\t\t\t\t\t政府经济科目名称\t\t\t合计\t\t\t人员经费支出\t\t\t公用经费支出\t\t\t专项业务经费支出\t\t\t备注\t
+\t\t\t\t科目编码\t\t\t\t\t\t科目编码\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+1\t\t\t\t\t\t合计\t\t\t\t\t\t\t\t\t1053642667.43\t\t\t43153893.01\t\t\t3453876.50\t\t\t1007034897.92\t\t\t\t\t
+2\t\t\t301\t\t\t工资福利支出\t\t\t\t\t\t\t\t\t39108602.61\t\t\t39108602.61\t\t\t0.00\t\t\t0.00\t\t\t\t\t
+3\t\t\t30101\t\t\t基本工资\t\t\t50101\t\t\t工资奖金津补贴\t\t\t6057979.20\t\t\t6057979.20\t\t\t0.00\t\t\t0.00\t\t\t\t\t
+23\t\t\t302\t\t\t商品和服务支出\t\t\t\t\t\t\t\t\t46209272.50\t\t\t1252566.00\t\t\t3453876.50\t\t\t41502830.00\t\t\t\t\t
+24 30201 办公费 50201 办公经费 802200.00 0.00 802200.00 0.00
+25\t30201\t办公费\t50502\t商品和服务支出\t284020.00\t0.00\t284020.00\t0.00\t
+"""
+
+
+def test_rows_not_in_the_header_columns_are_laid_into_them():
+    _, cells, _ = read(ROWS_NOT_IN_HEADER_COLUMNS, unit="元")
+    got = {(c.subject_code, c.paired_code, c.measure): c.amount for c in cells if c.row_kind == "item"}
+    # '24 30201 办公费 50201 办公经费 802200.00 0.00 802200.00 0.00'
+    assert got[("30201", "50201", "合计")] == 802200.00 and got[("30201", "50201", "公用经费")] == 802200.00
+    # '25\t30201\t办公费\t50502\t商品和服务支出\t284020.00\t0.00\t284020.00\t0.00\t'
+    assert got[("30201", "50502", "合计")] == 284020.00 and got[("30201", "50502", "项目支出")] == 0.00
+    # '3\t\t\t30101\t\t\t基本工资\t\t\t50101\t…\t6057979.20' in the spread columns
+    assert got[("30101", "50101", "人员经费")] == 6057979.20

@@ -90,8 +90,8 @@ def split_code_name(
         if code is None and not compact(name):
             name = next((c for c in parts if CJK.search(c)), name)  # 合计 printed in the 类 cell
         return code, name, 0, None
-    search = range(0, min(len(cells), (layout.code_col if layout.code_col is not None else layout.name_col) + 3))
-    for i in search:
+    end = layout.code_col + 3 if layout.code_col is not None else min([layout.name_col + 3, *layout.measures])
+    for i in range(0, min(len(cells), end)):  # no code column: a code only before the amounts
         c = cells[i].strip()
         code = parse_code(c)
         if code and not (i == 0 and layout.code_col is not None and layout.code_col > 0 and re.fullmatch(r"\d{1,3}", c)):

@@ -25,6 +25,36 @@ from .findings import TableReading, table_finding
 from .units import UnitLines, has_subject_rows, unit_lines
 
 
+def _relay(tokens: list[str], layout: ColumnLayout, width: int) -> list[str] | None:
+    """A row whose cells do not stand in the header's columns, laid into them: one extracted
+    with runs of spaces instead of tabs ('24 30201 办公费 50201 办公经费 802200.00 0.00
+    802200.00 0.00'), or with its tabs collapsed on a page whose header spreads each column
+    over three. Its code, name (and paired code, name) go to the header's code and name
+    columns and its amounts, in order, to the measure columns, when there are exactly as many."""
+    tokens = list(tokens)
+    amounts: list[str] = []
+    while tokens and parse_amount(tokens[-1]) is not None and not re.fullmatch(r"\d{3,7}", tokens[-1]):
+        amounts.insert(0, tokens.pop())
+    if tokens and re.fullmatch(r"\d{1,3}", tokens[0]) and len(tokens) > 1 and parse_code(tokens[1]):
+        tokens.pop(0)  # the row number
+    measure_cols = sorted(layout.measures)
+    if layout.code_col is None or not measure_cols or len(amounts) != len(measure_cols) or len(tokens) not in (2, 4):
+        return None
+    if not parse_code(tokens[0]) or not CJK.search(tokens[1]):
+        return None
+    out = [""] * max(width, max(measure_cols) + 1)
+    out[layout.code_col], out[layout.name_col] = tokens[0], tokens[1]
+    if len(tokens) == 4:
+        if layout.paired_code_col is None or not parse_code(tokens[2]):
+            return None
+        out[layout.paired_code_col] = tokens[2]
+        if layout.paired_name_col is not None:
+            out[layout.paired_name_col] = tokens[3]
+    for col, a in zip(measure_cols, amounts):
+        out[col] = a
+    return out
+
+
 def read_subject_table(table: Table, scheme: str) -> TableReading:
     """A table whose rows are classification subjects (function or economic) with amounts,
     and the findings about how it was read (or why it was not)."""
@@ -112,6 +142,7 @@ def read_subject_table(table: Table, scheme: str) -> TableReading:
 
 def _read_rows(table: Table, layout: ColumnLayout, scheme: str, units: UnitLines, findings: list[Repair]) -> list[AmountCell]:
     """A row with a name and no amounts right after a coded row is the rest of a wrapped name."""
+    width = max([len(r.cells) for r in table.header_rows + table.rows] or [0])
     state, paired_state = CodeHierarchy(), CodeHierarchy()  # the 部门 code's hierarchy, the 政府 code's
     cells_out: list[AmountCell] = []
     last_item: list[AmountCell] = []
@@ -119,8 +150,12 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str, units: UnitLines
         if row.line_no in layout.header_lines:
             continue
         cells = row.cells
-        if len(cells) == 1:
-            continue  # flattened page: only the summary parser reads those
+        if len(cells) == 1 or (layout.measures and not layout.code_parts and len(cells) <= min(layout.measures)):
+            tokens = cells[0].split() if len(cells) == 1 else [c.strip() for c in cells if c.strip()]
+            relaid = _relay(tokens, layout, width)
+            if relaid is None and len(cells) == 1:
+                continue  # flattened page: only the summary parser reads those
+            cells = relaid or cells
         code, name, shift, printed = split_code_name(cells, layout, state, scheme)
         name_c = compact(name)
         unit_row = row.line_no in units.lines
