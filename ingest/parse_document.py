@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path, PurePath
 
 from .detect import ManifestEntry, detect_document
-from .financial import parse_financial_table, repair_codes
+from .financial import read_financial_table, repair_codes
 from .model import ParsedDocument, PerformanceResult, SourceDocument
 from .readers import read_document
 from .segment import FINANCIAL_KINDS, PERFORMANCE_KINDS, segment_tables
@@ -39,18 +39,23 @@ def parse_source(source: SourceDocument, manifest: ManifestEntry | None = None) 
 
 
 def parse_financial_tables(tables, info, table_errors: list[tuple[int, str]]):
-    """(amount cells, code repairs) of the document's financial tables; a table that fails
-    is added to `table_errors` and the others are kept."""
+    """(amount cells, repairs) of the document's financial tables: the code repairs and the
+    parsers' findings (a table read by position, not understood, not read by unit, given the
+    kind its header shows); a table that fails is added to `table_errors`, the others kept."""
     amounts = []
+    findings = []
     for table in tables:
         if table.table_kind not in FINANCIAL_KINDS:
             continue
         try:
             stage = info.doc_kind if info.doc_kind in ("预算", "决算") else None
-            amounts.extend(parse_financial_table(table, stage, info.year))
+            reading = read_financial_table(table, stage, info.year)
         except Exception as exc:  # one broken table must not lose the document
             table_errors.append((table.table_no, f"{type(exc).__name__}: {exc}"))
-    return amounts, repair_codes(amounts)
+            continue
+        amounts.extend(reading.cells)
+        findings.extend(reading.findings)
+    return amounts, findings + repair_codes(amounts)
 
 
 def financial_money_unit(tables, fallback: str) -> str:

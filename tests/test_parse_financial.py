@@ -3,7 +3,7 @@
 Expected values are read from the documents themselves (the line is quoted beside each).
 """
 
-from ingest.financial import parse_financial_table, repair_codes
+from ingest.financial import parse_financial_table, read_financial_table, repair_codes
 from ingest.model import SourceDocument
 from ingest.segment import segment_tables, title_kind
 
@@ -369,3 +369,635 @@ def test_three_public_by_unit_year_blocks():
         ("公务用车运行维护费", "item"): 25000.0,
     }
     assert {c.measure for c in cells} == {"预算"}
+
+
+# ------------------------------------------------------------------ corpus layouts
+# Fragments copied from ../shared/corpus/txt (file stem and lines named above each); the
+# expected values are read from the printed lines quoted beside them.
+
+
+def read(text: str, unit="万元", stage="预算"):
+    """Tables, amount cells and every finding / repair, as a document's parse records them."""
+    tables = segment_tables(doc_from(text), unit)
+    cells, findings = [], []
+    for t in tables:
+        reading = read_financial_table(t, stage)
+        cells += reading.cells
+        findings += reading.findings
+    return tables, cells, findings + repair_codes(cells)
+
+
+def row(cells, code, kind="item"):
+    """{measure: amount} of the row printed with this code."""
+    got = {c.measure: c.amount for c in cells if c.subject_code == code and c.row_kind == kind}
+    assert got, code
+    return got
+
+
+# Header stacks (report cause #2): column meaning read top-down through every header line.
+
+# 004_05f59e7a87 L333-347 (表五 一般公共预算支出情况表): 小计 under a spanning 基本支出 is 基本支出
+SUBTOTAL_UNDER_BASIC = """表五
+年一般公共预算支出情况表
+2026
+单位名称：重庆市水利局 单位：万元
+科目编码\t科目名称\t总计\t基本支出\t\t\t项目支出
+\t\t\t小计\t人员经费\t公用经费\t
+合计\t\t128,148.56\t33,325.21\t23,208.51\t10,116.70\t94,823.35
+201\t一般公共服务支出\t59.56\t\t\t\t59.56
+20103\t政府办公厅（室）及相关机构事务\t59.56\t\t\t\t59.56
+2010305\t专项业务及机关事务管理\t59.56\t\t\t\t59.56
+205\t教育支出\t23,168.99\t14,642.60\t7,038.41\t7,604.19\t8,526.39
+20503\t职业教育\t23,156.82\t14,630.43\t7,038.41\t7,592.02\t8,526.39
+2050305\t高等职业教育\t23,156.82\t14,630.43\t7,038.41\t7,592.02\t8,526.39
+20508\t进修及培训\t12.17\t12.17\t\t12.17\t
+2050803\t培训支出\t12.17\t12.17\t\t12.17\t
+"""
+
+
+def test_subtotal_under_a_spanning_basic_column_is_basic():
+    tables, cells, findings = read(SUBTOTAL_UNDER_BASIC)
+    assert [t.table_kind for t in tables] == ["gpb_func"] and findings == []
+    # '205\t教育支出\t23,168.99\t14,642.60\t7,038.41\t7,604.19\t8,526.39'
+    assert row(cells, "205") == {
+        "合计": 23168.99,
+        "基本支出": 14642.60,
+        "人员经费": 7038.41,
+        "公用经费": 7604.19,
+        "项目支出": 8526.39,
+    }
+    # '合计\t\t128,148.56\t33,325.21\t23,208.51\t10,116.70\t94,823.35'
+    assert row(cells, None, "total") == {
+        "合计": 128148.56,
+        "基本支出": 33325.21,
+        "人员经费": 23208.51,
+        "公用经费": 10116.70,
+        "项目支出": 94823.35,
+    }
+
+
+# 004_43f5613520 L314-322: a 2025年预算数 column before the 2026 block is not a measure of this table
+PRIOR_YEAR_COLUMN = """表五
+2026年一般公共预算支出情况表
+单位名称：重庆市规划和自然资源局 单位：万元
+功能分类科目\t\t2025年预算数\t2026年预算数\t\t\t\t
+科目编码\t科目名称\t\t总计\t基本支出\t\t\t项目支出
+\t\t\t\t小计\t人员经费\t公用经费\t
+合计\t\t219,607.38\t227,955.11\t113,007.22\t97,954.58\t15,052.64\t114,947.89
+205\t教育支出\t52.17\t54.94\t54.94\t\t54.94\t
+20508\t进修及培训\t52.17\t54.94\t54.94\t\t54.94\t
+"""
+
+
+def test_column_of_another_year_is_not_read():
+    tables, cells, findings = read(PRIOR_YEAR_COLUMN)
+    assert findings == []
+    # '205\t教育支出\t52.17\t54.94\t54.94\t\t54.94\t': 52.17 is the 2025 budget
+    assert row(cells, "205") == {"合计": 54.94, "基本支出": 54.94, "公用经费": 54.94}
+    assert all(c.amount_text != "52.17" for c in cells)
+    # '合计\t\t219,607.38\t227,955.11\t113,007.22\t97,954.58\t15,052.64\t114,947.89'
+    assert row(cells, None, "total") == {
+        "合计": 227955.11,
+        "基本支出": 113007.22,
+        "人员经费": 97954.58,
+        "公用经费": 15052.64,
+        "项目支出": 114947.89,
+    }
+
+
+# 079_13d2d0c02f L636-645: 人员支出 / 公用经费 under a spanning 基本支出 with no 小计 column
+PERSONNEL_SYNONYM_NO_SUBTOTAL = """表03
+2026年市级部门支出预算总表
+507-湖州市卫生健康委员会 单位:万元
+科目编码\t科目名称\t总计\t基本支出\t\t项目支出\t事业单位经营支出\t上缴上级支出\t对附属单位补助支出
+\t\t\t人员支出\t公用经费\t\t\t\t
+**\t**\t1\t2\t3\t4\t5\t6\t7
+\t合计\t515313.35\t212605.27\t250851.67\t51856.41\t\t\t
+206\t科学技术支出\t1140.61\t\t\t1140.61\t\t\t
+20602\t基础研究\t83.78\t\t\t83.78\t\t\t
+2060204\t实验室及相关设施\t83.78\t\t\t83.78\t\t\t
+"""
+
+
+def test_personnel_synonym_under_basic_without_subtotal():
+    tables, cells, findings = read(PERSONNEL_SYNONYM_NO_SUBTOTAL)
+    assert [t.table_kind for t in tables] == ["expenditure_all"] and findings == []
+    # '\t合计\t515313.35\t212605.27\t250851.67\t51856.41\t\t\t': 基本支出 is their sum, printed in no column
+    assert row(cells, None, "total") == {"合计": 515313.35, "人员经费": 212605.27, "公用经费": 250851.67, "项目支出": 51856.41}
+    assert row(cells, "2060204") == {"合计": 83.78, "项目支出": 83.78}  # '2060204\t实验室及相关设施\t83.78\t\t\t83.78'
+
+
+# 003_08cc7487b7 L484-492 (深圳 支出总表, one unit): the trailing 2026年政府采购项目 block is not a measure
+PROCUREMENT_BLOCK = """表3
+支出总表
+部门名称：深圳市交通运输局（本级） 单位：万元
+预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t事业单位经营支出\t对附属单位补助支出\t上缴上级支出\t2026年政府采购项目\t\t
+\t\t\t\t\t\t\t\t\t小计\t其中：2026年政府采购项目中预留给中小企业的项目资金规模\t其中：2026年政府采购项目中预留给小型、微型企业的项目资金规模
+深圳市交通运输局（本级）\t\t\t388,763.56\t11,826.97\t376,936.60\t0.00\t0.00\t0.00\t7,558.99\t2,726.35\t131.67
+\t205\t教育支出\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t20508\t进修及培训\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t2050803\t培训支出\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+"""
+
+
+def test_trailing_procurement_block_is_not_read():
+    tables, cells, findings = read(PROCUREMENT_BLOCK)
+    assert findings == []
+    # '\t205\t教育支出\t41.99\t2.00\t39.99\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00'
+    assert row(cells, "205") == {
+        "合计": 41.99,
+        "基本支出": 2.00,
+        "项目支出": 39.99,
+        "经营支出": 0.0,
+        "对附属单位补助支出": 0.0,
+        "上缴上级支出": 0.0,
+    }
+    # the unit's own line is the table's total; its 政府采购 amounts (7,558.99 …) are not read
+    assert row(cells, None, "total")["合计"] == 388763.56
+    assert not {"7,558.99", "2,726.35", "131.67"} & {c.amount_text for c in cells}
+
+
+# Funding-source breakdowns (report cause #3): columns 总计 | 财政拨款 | 财政专户 | 单位资金 …, rows units,
+# economic classes without codes or projects. 003_15defc28d2 L301-310 and 005_b8ff9ee4c5 L342-350.
+BASIC_BY_FUNDING_SOURCE = """表4
+基本支出总表
+部门名称：深圳市人民政府办公厅 单位：万元
+支出项目类别\t总计\t财政拨款\t\t\t\t财政专户管理资金\t单位资金\t\t\t\t\t上年结余、结转
+\t\t小计\t一般公共预算拨款\t政府性基金预算拨款\t国有资本经营预算拨款\t\t事业收入\t事业单位经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t
+深圳市人民政府办公厅\t9,464.34\t9,464.34\t9,464.34\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+工资福利支出\t7,738.47\t7,738.47\t7,738.47\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+基本工资\t1,075.20\t1,075.20\t1,075.20\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+津贴补贴\t3,601.57\t3,601.57\t3,601.57\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+奖金\t787.42\t787.42\t787.42\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+"""
+
+PROJECTS_BY_FUNDING_SOURCE = """部门预算项目支出及其他支出预算表
+单位名称：中国共产党广州市委员会宣传部 单位：万元
+支出项目类别（资金使用单位）\t总计\t财政拨款\t\t\t\t财政专户拨款\t其他资金\t绩效目标
+\t\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t\t\t
+合计\t16,777.55\t16,777.55\t16,451.95\t0.00\t325.60\t0.00\t0.00\t
+中国共产党广州市委员会宣传部\t16,041.55\t16,041.55\t15,715.95\t0.00\t325.60\t0.00\t0.00\t
+市委宣传部2024年-2025年信息化运维项目\t37.95\t37.95\t37.95\t0.00\t0.00\t0.00\t0.00\t持续做好市委宣传部2024-2025年信息化运维项目，确保信息化系统及设备、信息化业务应用系统的正常运行，保障市委宣传部业务工作顺利开展。
+市委宣传部2025年信息化运维项目\t38.93\t38.93\t38.93\t0.00\t0.00\t0.00\t0.00\t持续做好市委宣传部2025年信息化运维项目，确保信息化系统及设备、信息化业务应用系统的正常运行，保障市委宣传部业务工作顺利开展。
+2026年文艺精品创作与群众文化建设工作经费\t600.00\t600.00\t600.00\t0.00\t0.00\t0.00\t0.00\t组织开展广州优秀文艺项目评审扶持工作；聚焦质量提升，创作推出一批文艺精品；聚焦电影产业，推动电影工作高质量发展；持续提升公共文化服务水平。
+"""
+
+
+def test_tables_by_funding_source_are_other_and_give_no_cells():
+    for text, kind in ((BASIC_BY_FUNDING_SOURCE, "basic_econ"), (PROJECTS_BY_FUNDING_SOURCE, "expenditure_all")):
+        assert title_kind(text.split("\n")[1 if kind == "basic_econ" else 0])[0] == kind  # what the title says
+        tables, cells, findings = read(text)
+        # '工资福利支出\t7,738.47\t7,738.47\t7,738.47\t0.00…' was stored as 合计, 人员经费 and 公用经费;
+        # '2026年政策研究经费\t20.00…' is a project, not code 2026 (and gets no code by name)
+        assert cells == []
+        assert [t.table_kind for t in tables] == ["other"]
+        assert [(f.rule, f.printed, f.repaired) for f in findings] == [("kind_from_header", kind, "other")]
+
+
+# 006_003a980484 L524-530: a header whose column names no known measure
+HEADER_WITHOUT_MEASURE = """公开12表
+一般公共预算机关运行经费支出预算表
+单位：苏州市科学技术局 单位：万元
+科目编码\t科目名称\t机关运行经费支出
+合计\t\t223.66
+302\t商品和服务支出\t223.66
+30201\t办公费\t18.00
+"""
+
+
+def test_header_not_understood_is_recorded_not_guessed():
+    (table,) = segment_tables(doc_from(HEADER_WITHOUT_MEASURE), "万元")
+    table.table_kind = "gpb_func"  # whatever kind its title gets: the header names no measure
+    reading = read_financial_table(table, "预算")
+    # '合计\t\t223.66' would have been laid under the kind's default 合计/基本支出/项目支出
+    assert reading.cells == []
+    assert [(f.rule, f.line_no) for f in reading.findings] == [("header_not_understood", 4)]  # the header line
+
+
+# Codes printed over 类 | 款 | 项 cells (report cause #4): assembled, parents carried down, only
+# leaves under a code no other row extends.
+
+# 001_0afcacdde0 L104-127 (上海 支出预算总表, 元): parents repeated on every row, 合计 printed last
+SPLIT_CODES_REPEATED = """2026年预算单位支出预算总表
+编制单位：上海市自然资源确权登记事务中心 单位：元
+项目\t\t\t\t支出预算\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+208\t\t\t社会保障和就业支出\t6,835,532\t6,835,532\t
+208\t05\t\t行政事业单位养老支出\t6,835,532\t6,835,532\t
+208\t05\t02\t事业单位离退休\t720,660\t720,660\t
+208\t05\t05\t机关事业单位基本养老保险缴费支出\t4,069,913\t4,069,913\t
+208\t05\t06\t机关事业单位职业年金缴费支出\t2,034,959\t2,034,959\t
+208\t05\t99\t其他行政事业单位养老支出\t10,000\t10,000\t
+210\t\t\t卫生健康支出\t2,727,598\t2,727,598\t
+210\t11\t\t行政事业单位医疗\t2,727,598\t2,727,598\t
+210\t11\t02\t事业单位医疗\t2,727,598\t2,727,598\t
+212\t\t\t城乡社区支出\t435,000\t\t435,000
+212\t08\t\t国有土地使用权出让收入安排的支出\t435,000\t\t435,000
+212\t08\t06\t土地出让业务支出\t435,000\t\t435,000
+220\t\t\t自然资源海洋气象等支出\t36,861,351\t30,325,551\t6,535,800
+220\t01\t\t自然资源事务\t36,861,351\t30,325,551\t6,535,800
+220\t01\t50\t事业运行\t36,861,351\t30,325,551\t6,535,800
+221\t\t\t住房保障支出\t3,180,519\t3,180,519\t
+221\t02\t\t住房改革支出\t3,180,519\t3,180,519\t
+221\t02\t01\t住房公积金\t3,180,519\t3,180,519\t
+合计\t\t\t\t50,040,000\t43,069,200\t6,970,800
+"""
+
+
+def test_split_codes_with_parents_repeated():
+    tables, cells, findings = read(SPLIT_CODES_REPEATED)
+    assert tables[0].amount_unit == "元" and findings == []
+    assert row(cells, "2080502") == {"合计": 720660, "基本支出": 720660}  # '208\t05\t02\t事业单位离退休\t720,660\t720,660\t'
+    assert row(cells, "20805") == {
+        "合计": 6835532,
+        "基本支出": 6835532,
+    }  # '208\t05\t\t行政事业单位养老支出\t6,835,532\t6,835,532\t'
+    assert row(cells, "2200150") == {"合计": 36861351, "基本支出": 30325551, "项目支出": 6535800}  # '220\t01\t50\t事业运行…'
+    assert row(cells, None, "total") == {"合计": 50040000, "基本支出": 43069200, "项目支出": 6970800}  # '合计\t\t\t\t50,040,000…'
+    # the leaves add up to the printed 合计 (each 类 counted once, not three times)
+    codes = {c.subject_code for c in cells if c.subject_code}
+    leaves = [
+        c
+        for c in cells
+        if c.measure == "合计" and c.subject_code and not any(o != c.subject_code and o.startswith(c.subject_code) for o in codes)
+    ]
+    assert round(sum(c.amount for c in leaves)) == 50040000
+    assert all(c.subject_name and not c.subject_name.isdigit() for c in cells)
+
+
+# 025_0207ba842f L515-524 (烟台 一般公共预算支出情况表): parents printed once, blank below
+SPLIT_CODES_BLANK_PARENTS = """公开表5
+一般公共预算支出情况表
+部门（单位）：烟台市市场监督管理局 单位：万元
+科目编码\t\t\t科目名称\t合 计\t基本支出\t\t\t项目支出
+类\t款\t项\t\t\t小 计\t人员支出\t日常公用支出\t
+\t\t\t合 计\t21,367.42\t14,653.97\t13,499.71\t1,154.26\t6,713.45
+201\t\t\t一般公共服务支出\t13,136.82\t7,704.36\t6,717.84\t986.52\t5,432.46
+\t14\t\t知识产权事务\t779.91\t563.91\t526.60\t37.30\t216.00
+\t\t50\t事业运行\t666.91\t563.91\t526.60\t37.30\t103.00
+\t\t99\t其他知识产权事务支出\t113.00\t\t\t\t113.00
+"""
+
+
+def test_split_codes_with_blank_parents():
+    _, cells, findings = read(SPLIT_CODES_BLANK_PARENTS)
+    assert findings == []
+    # '\t14\t\t知识产权事务\t779.91\t563.91\t526.60\t37.30\t216.00'
+    assert row(cells, "20114") == {"合计": 779.91, "基本支出": 563.91, "人员经费": 526.60, "公用经费": 37.30, "项目支出": 216.00}
+    assert row(cells, "2011450")["合计"] == 666.91  # '\t\t50\t事业运行\t666.91…'
+    assert row(cells, "2011499") == {"合计": 113.00, "项目支出": 113.00}  # '\t\t99\t其他知识产权事务支出\t113.00\t\t\t\t113.00'
+
+
+# 015_4a8c7eeabe L221-229 (长沙 收入总体情况表): mixed — a 款 row '\t03\t', a 项 row '205\t03\t99'
+SPLIT_CODES_MIXED = """2026年部门收入总体情况表
+单位名称：长沙职业教育基地综合协调办公室 单位：万元
+类\t款\t项\t功能科目\t合计\t本级财政拨款\t\t财政专户管理事业收入\t事业单位经营服务收入\t上级补助收入\t其它收入\t事业收入\t上年结转
+\t\t\t\t\t金额\t其中:经费拨款\t\t\t\t\t\t
+**\t**\t**\t**\t1\t2\t3\t4\t5\t6\t7\t8\t9
+\t\t\t合计\t656.73\t656.73\t656.73\t\t\t\t\t\t
+205\t\t\t教育支出\t656.73\t656.73\t656.73\t\t\t\t\t\t
+\t03\t\t职业教育\t656.73\t656.73\t656.73\t\t\t\t\t\t
+205\t03\t99\t其他职业教育支出\t656.73\t656.73\t656.73\t\t\t\t\t\t
+"""
+
+
+def test_split_codes_mixed_and_a_fund_amount_under_its_heading():
+    _, cells, _ = read(SPLIT_CODES_MIXED)
+    assert sorted({c.subject_code for c in cells if c.subject_code}) == ["205", "20503", "2050399"]
+    # '205\t03\t99\t其他职业教育支出\t656.73\t656.73\t656.73': 金额 under 本级财政拨款 is that income;
+    # 其中:经费拨款 is an 'of which' column, not read
+    assert row(cells, "2050399") == {"合计": 656.73, "财政拨款收入": 656.73}
+
+
+# 025_0207ba842f L567-576 and L584-586 (烟台 一般公共预算基本支出情况表): 部门 类 | 款 beside 政府 类 | 款,
+# a 部门 class printed once per 政府 class
+ECON_SPLIT_WITH_GOV_CODES = """公开表6
+一般公共预算基本支出情况表
+部门（单位）：烟台市市场监督管理局 单位：万元
+科目编码\t\t部门预算支出经济分类科目名称\t科目编码\t\t政府预算支出经济分类科目名称\t基本支出预算\t\t
+类\t款\t\t类\t款\t\t小计\t人员支出\t日常公用支出
+\t\t合计\t\t\t\t14,653.97\t13,499.71\t1,154.26
+301\t\t工资福利支出\t501\t\t机关工资福利支出\t5,009.44\t5,009.44\t
+301\t01\t基本工资\t501\t01\t工资奖金津补贴\t1,225.21\t1,225.21\t
+301\t02\t津贴补贴\t501\t01\t工资奖金津补贴\t1,178.68\t1,178.68\t
+301\t03\t奖金\t501\t01\t工资奖金津补贴\t1,034.35\t1,034.35\t
+301\t\t工资福利支出\t505\t\t对事业单位经常性补助\t7,107.71\t7,107.71\t
+301\t01\t基本工资\t505\t01\t工资福利支出\t1,855.41\t1,855.41\t
+301\t02\t津贴补贴\t505\t01\t工资福利支出\t623.70\t623.70\t
+"""
+
+
+def test_economic_split_codes_beside_government_codes():
+    _, cells, findings = read(ECON_SPLIT_WITH_GOV_CODES)
+    assert findings == []
+    got = {(c.subject_code, c.paired_code, c.measure): c.amount for c in cells if c.row_kind == "item"}
+    assert got[("301", "501", "合计")] == 5009.44  # '301\t\t工资福利支出\t501\t\t机关工资福利支出\t5,009.44\t5,009.44\t'
+    assert got[("30101", "50101", "人员经费")] == 1225.21  # '301\t01\t基本工资\t501\t01\t工资奖金津补贴\t1,225.21\t1,225.21\t'
+    assert got[("301", "505", "合计")] == 7107.71  # '301\t\t工资福利支出\t505\t\t对事业单位经常性补助\t7,107.71…'
+    assert got[("30101", "50501", "人员经费")] == 1855.41  # '301\t01\t基本工资\t505\t01\t工资福利支出\t1,855.41…'
+    assert row(cells, None, "total") == {
+        "合计": 14653.97,
+        "人员经费": 13499.71,
+        "公用经费": 1154.26,
+    }  # '\t\t合计\t\t\t\t14,653.97…'
+
+
+# 005_015554f21f L282-292 (广州 一般公共预算支出情况表): '[201]一般公共服务支出', the code in the name cell
+CODE_IN_BRACKETS = """表5
+一般公共预算支出情况表（按功能分类科目）
+单位名称：广州市司法局 单位：万元
+功能科目名称\t一般公共预算支出\t\t
+\t小计\t其中：基本支出\t项目支出
+合计\t174,177.85\t151,664.25\t22,513.60
+[201]一般公共服务支出\t1,075.58\t6.49\t1,069.09
+[20103]政府办公厅（室）及相关机构事务\t6.49\t6.49\t0.00
+[2010301]行政运行\t6.49\t6.49\t0.00
+[20111]纪检监察事务\t5.00\t0.00\t5.00
+[2011105]派驻派出机构\t5.00\t0.00\t5.00
+"""
+
+
+def test_code_in_brackets_before_the_name():
+    _, cells, _ = read(CODE_IN_BRACKETS)
+    # '[201]一般公共服务支出\t1,075.58\t6.49\t1,069.09'
+    assert row(cells, "201") == {"合计": 1075.58, "基本支出": 6.49, "项目支出": 1069.09}
+    assert row(cells, "2011105") == {"合计": 5.00, "基本支出": 0.0, "项目支出": 5.00}  # '[2011105]派驻派出机构\t5.00\t0.00\t5.00'
+    assert {c.subject_name for c in cells if c.subject_code == "2010301"} == {"行政运行"}
+
+
+# 020_f3e1c25717 L480-495 and L507-518 (西安 2020): the 款 printed alone as two digits in the code column
+TWO_DIGIT_KUAN = """表5
+2020年部门综合预算一般公共预算支出明细表（按支出功能分类科目）
+单位：万元
+功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+\t合计\t181716.56\t7942.58\t621.37\t173152.61\t
+201\t一般公共服务支出\t56.52\t0\t0\t56.52\t
+10\t人力资源事务\t56.52\t0\t0\t56.52\t
+2011007\t博士后日常经费\t7\t0\t0\t7\t
+2011004\t政府特殊津贴\t16.32\t0\t0\t16.32\t
+2011002\t一般行政管理事务（人力资源事务）\t33.2\t0\t0\t33.2\t
+205\t教育支出\t3523.12\t412.91\t28.21\t3082\t
+03\t职业教育\t3523.12\t412.91\t28.21\t3082\t
+2050303\t技校教育\t3523.12\t412.91\t28.21\t3082\t
+208\t社会保障和就业支出\t136400.21\t6556.96\t593.16\t129250.09\t
+01\t人力资源和社会保障管理事务\t28589.24\t5845.99\t593.16\t22150.09\t
+2080110\t劳动关系和维权\t14\t0\t0\t14\t
+05\t行政事业单位养老支出\t71797.82\t697.82\t0\t71100\t
+2080507\t对机关事业单位基本养老保险基金的补助\t68700\t0\t0\t68700\t
+2080501\t行政单位离退休\t600\t0\t0\t600\t
+2080502\t事业单位离退休\t1800\t0\t0\t1800\t
+2080505\t机关事业单位基本养老保险缴费支出\t465.21\t465.21\t0\t0\t
+2080506\t机关事业单位职业年金缴费支出\t232.61\t232.61\t0\t0\t
+08\t抚恤\t6000\t0\t0\t6000\t
+2080801\t死亡抚恤\t6000\t0\t0\t6000\t
+26\t财政对基本养老保险基金的补助\t30000\t0\t0\t30000\t
+2082602\t财政对城乡居民基本养老保险基金的补助\t30000\t0\t0\t30000\t
+99\t其他社会保障和就业支出\t13.15\t13.15\t0\t0\t
+2089901\t其他社会保障和就业支出\t13.15\t13.15\t0\t0\t
+"""
+
+
+def test_two_digit_kuan_under_the_last_class():
+    _, cells, findings = read(TWO_DIGIT_KUAN)
+    assert row(cells, "20110")["合计"] == 56.52  # '10\t人力资源事务\t56.52' under '201\t一般公共服务支出'
+    assert row(cells, "20503")["合计"] == 3523.12  # '03\t职业教育\t3523.12' under '205\t教育支出'
+    assert row(cells, "20805")["合计"] == 71797.82  # '05\t行政事业单位养老支出\t71797.82' after the 项 2080104
+    # '99\t其他社会保障和就业支出\t13.15' is the 款 20899, '2089901\t其他社会保障和就业支出\t13.15' its 项
+    assert row(cells, "20899")["合计"] == 13.15 and row(cells, "2089901")["合计"] == 13.15
+    placed = {(r.printed, r.repaired) for r in findings if r.rule == "code_from_hierarchy"}
+    assert {("10", "20110"), ("03", "20503"), ("99", "20899")} <= placed
+
+
+# Tables by budget unit (report cause #5): one tree per unit, never summed as one tree; the
+# subtotal checks stay within a unit's block (int_subject_cells.block_line, R01).
+
+# 003_63d734e667 L1104-1113 and L1172-1175 (深圳 汇总 支出总表): a 预算单位 column, blocks per unit
+UNIT_BLOCKS_BY_COLUMN = """表3
+支出总表
+部门名称：深圳市人力资源和社会保障局 单位：万元
+预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t事业单位经营支出\t对附属单位补助支出\t上缴上级支出\t2026年政府采购项目\t\t
+\t\t\t\t\t\t\t\t\t小计\t其中：2026年政府采购项目中预留给中小企业的项目资金规模\t其中：2026年政府采购项目中预留给小型、微型企业的项目资金规模
+深圳市人力资源和社会保障局\t\t\t571,347.93\t136,131.77\t435,216.17\t0.00\t0.00\t0.00\t39,591.53\t16,279.12\t215.07
+深圳市人力资源和社会保障局（本级）\t\t\t156,491.01\t14,270.17\t142,220.85\t0.00\t0.00\t0.00\t3,916.99\t767.23\t0.00
+\t205\t教育支出\t13,184.10\t10.00\t13,174.10\t0.00\t0.00\t0.00\t341.82\t0.00\t0.00
+\t20503\t职业教育\t12,695.48\t0.00\t12,695.48\t0.00\t0.00\t0.00\t163.12\t0.00\t0.00
+\t2050303\t技校教育\t12,695.48\t0.00\t12,695.48\t0.00\t0.00\t0.00\t163.12\t0.00\t0.00
+深圳市人力资源和社会保障数据管理中心\t\t\t4,077.84\t2,161.63\t1,916.21\t0.00\t0.00\t0.00\t1,502.83\t0.00\t0.00
+\t205\t教育支出\t3.08\t3.08\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t20508\t进修及培训\t3.08\t3.08\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+\t2050803\t培训支出\t3.08\t3.08\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00
+"""
+
+# 020_891d54ad6c L136-160 (西安 2019): unit-code lines ('125001\t西安市安全生产监督管理局') open blocks
+UNIT_BLOCKS_BY_CODE = """表5
+2019年部门综合预算一般公共预算支出明细表（按支出功能分类科目）
+单位：万元
+功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+**\t**\t1\t2\t3\t4\t**
+\t合计\t3,643.37\t1,839.51\t182.88\t1,620.98\t
+125001\t西安市安全生产监督管理局\t2,080.32\t972.99\t98.88\t1,008.45\t
+208\t社会保障和就业支出\t115.11\t83.06\t32.05\t\t
+05\t行政事业单位离退休\t113.28\t81.23\t32.05\t\t
+2080505\t机关事业单位基本养老保险缴费支出\t81.23\t81.23\t\t\t
+2080506\t机关事业单位职业年金缴费支出\t32.05\t\t32.05\t\t
+99\t其他社会保障和就业支出\t1.83\t1.83\t\t\t
+2089901\t其他社会保障和就业支出\t1.83\t1.83\t\t\t
+210\t卫生健康支出\t15.86\t15.86\t\t\t
+11\t行政事业单位医疗\t15.86\t15.86\t\t\t
+2101101\t行政单位医疗\t15.86\t15.86\t\t\t
+221\t住房保障支出\t87.86\t87.86\t\t\t
+02\t住房改革支出\t87.86\t87.86\t\t\t
+2210201\t住房公积金\t87.86\t87.86\t\t\t
+224\t灾害防治及应急管理支出\t1,861.49\t786.21\t66.83\t1,008.45\t
+01\t应急管理事务\t1,861.49\t786.21\t66.83\t1,008.45\t
+2240101\t行政运行\t853.04\t786.21\t66.83\t\t
+2240106\t安全监管\t1,008.45\t\t\t1,008.45\t
+125002\t西安市安全生产宣传教育中心\t461.80\t250.80\t25.80\t185.20\t
+208\t社会保障和就业支出\t22.62\t22.62\t\t\t
+"""
+
+# 006_1f31a4383d L166-172 (苏州 收入总表): 部门代码 | 部门名称, one line per unit
+UNITS_ONLY = """收入总表\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+部门：苏州市交通运输局\t\t\t\t\t\t\t\t\t\t\t\t\t单位：万元\t\t\t\t\t
+部门代码\t部门名称\t合计\t本年收入\t\t\t\t\t\t\t\t\t\t上年结转结余\t\t\t\t\t
+\t\t\t小计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t事业收入\t事业单位经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t小计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t单位资金
+合计\t\t249,977.11\t249,977.11\t242,360.10\t\t\t\t\t\t\t\t7,617.01\t\t\t\t\t\t
+123\t苏州市交通运输局\t249,977.11\t249,977.11\t242,360.10\t\t\t\t\t\t\t\t7,617.01\t\t\t\t\t\t
+123001\t苏州市交通运输局\t201,457.56\t201,457.56\t201,457.56\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+"""
+
+
+def test_tables_by_unit_are_read_unit_by_unit():
+    tables, cells, findings = read(UNIT_BLOCKS_BY_COLUMN)
+    assert [(f.rule, f.repaired) for f in findings] == [("read_by_unit_block", "2 units")]
+    # '深圳市人力资源和社会保障局\t\t\t571,347.93…': the department's line, the table's total
+    assert [c.amount for c in cells if c.row_kind == "total" and c.measure == "合计"] == [571347.93]
+    # each unit's line is the total of its own block ('parent'), never of the table
+    units = {c.subject_name: c.amount for c in cells if c.row_kind == "parent" and c.measure == "合计"}
+    assert units == {"深圳市人力资源和社会保障局(本级)": 156491.01, "深圳市人力资源和社会保障数据管理中心": 4077.84}
+    # '\t205\t教育支出\t13,184.10…' under the first unit, '\t205\t教育支出\t3.08…' under the second
+    assert sorted((c.line_no, c.amount) for c in cells if c.subject_code == "205" and c.measure == "合计") == [
+        (8, 13184.10),
+        (12, 3.08),
+    ]
+
+
+def test_unit_code_lines_open_blocks():
+    _, cells, findings = read(UNIT_BLOCKS_BY_CODE)
+    assert [(f.rule, f.repaired) for f in findings if f.rule == "read_by_unit_block"] == [("read_by_unit_block", "2 units")]
+    # '\t合计\t3,643.37…' the table's total; '125001\t西安市安全生产监督管理局\t2,080.32…' and
+    # '125002\t西安市安全生产宣传教育中心\t461.80…' the units' lines (their codes are not subjects)
+    assert [c.amount for c in cells if c.row_kind == "total" and c.measure == "合计"] == [3643.37]
+    assert sorted(c.amount for c in cells if c.row_kind == "parent" and c.measure == "合计") == [461.80, 2080.32]
+    assert not {c.subject_code for c in cells} & {"125001", "125002"}
+
+
+def test_a_table_whose_rows_are_units_is_not_read():
+    _, cells, findings = read(UNITS_ONLY)  # '123001\t苏州市交通运输局\t201,457.56…': units, no subjects
+    assert cells == []
+    assert [f.rule for f in findings] == ["by_unit_not_read"]
+
+
+def test_a_table_of_one_unit_is_read_with_the_unit_line_as_its_total():
+    _, cells, findings = read(
+        PROCUREMENT_BLOCK
+    )  # 003_08cc7487b7: '深圳市交通运输局（本级）\t\t\t388,763.56\t11,826.97\t376,936.60…'
+    assert findings == []
+    assert row(cells, None, "total") == {
+        "合计": 388763.56,
+        "基本支出": 11826.97,
+        "项目支出": 376936.60,
+        "经营支出": 0.0,
+        "对附属单位补助支出": 0.0,
+        "上缴上级支出": 0.0,
+    }
+    assert {c.subject_name for c in cells if c.row_kind == "total"} == {"深圳市交通运输局(本级)"}  # names compacted (NFKC)
+
+
+# Other code forms (report cause #10)
+
+# 008_7b5fe2e169 L335-350 (杭州 支出预算总表): names without codes, coded from the catalogue by exact
+# name in hierarchy order; a name the catalogue lacks is left uncoded (and the rows under it)
+NAMES_ONLY = """表3：2026年市级部门支出预算总表
+部门名称：杭州市气象局 单位:万元
+功能分类科目名称\t总计\t基本支出\t\t项目支出\t事业单位经营支出\t上缴上级支出\t对附属单位补助支出
+\t\t人员支出\t日常公用支出\t\t\t\t
+**\t1\t2\t3\t4\t5\t6\t7
+合计\t5,876.67\t2,906.80\t838.27\t2,131.61\t\t\t
+科学技术支出\t28.00\t\t\t28.00\t\t\t
+技术研究与开发\t28.00\t\t\t28.00\t\t\t
+科技成果转化与扩散\t28.00\t\t\t28.00\t\t\t
+社会保障和就业支出\t396.67\t395.77\t0.90\t\t\t\t
+行政事业单位养老支出\t396.67\t395.77\t0.90\t\t\t\t
+行政单位离退休\t193.24\t192.34\t0.90\t\t\t\t
+机关事业单位基本养老保险缴费支出\t135.62\t135.62\t\t\t\t\t
+机关事业单位职业年金缴费支出\t67.81\t67.81\t\t\t\t\t
+卫生健康支出\t80.52\t80.52\t\t\t\t\t
+行政事业单位医疗\t80.52\t80.52\t\t\t\t\t
+"""
+
+
+def test_names_only_table_takes_catalogue_codes_in_hierarchy_order():
+    _, cells, repairs = read(NAMES_ONLY)
+    coded = {c.subject_name: c.subject_code for c in cells if c.row_kind == "item" and c.measure == "合计"}
+    assert coded == {
+        "科学技术支出": "206",
+        "技术研究与开发": None,  # 20604: not in the catalogue seed
+        "科技成果转化与扩散": None,  # under it: no place in the hierarchy to take
+        "社会保障和就业支出": "208",
+        "行政事业单位养老支出": "20805",
+        "行政单位离退休": "2080501",
+        "机关事业单位基本养老保险缴费支出": "2080505",
+        "机关事业单位职业年金缴费支出": "2080506",
+        "卫生健康支出": "210",
+        "行政事业单位医疗": "21011",
+    }
+    assert row(cells, "2080501") == {
+        "合计": 193.24,
+        "人员经费": 192.34,
+        "公用经费": 0.90,
+    }  # '行政单位离退休\t193.24\t192.34\t0.90'
+    assert {r.rule for r in repairs} == {"code_from_catalogue_name"}
+
+
+# 008_e488d33151 L707-716 (杭州 一般公共预算基本支出预算表): economic names without codes
+ECON_NAMES_ONLY = """表6：2026年市级部门一般公共预算基本支出预算表
+部门名称：杭州市交通运输局单位：万元
+经济分类科目名称\t本年一般公共预算基本支出\t\t
+\t合计\t人员经费\t日常公用支出
+**\t1\t2\t3
+合计\t82,529.89\t67,627.51\t14,902.37
+工资福利支出\t63,983.80\t63,983.80\t
+基本工资\t10,588.60\t10,588.60\t
+津贴补贴\t7,060.99\t7,060.99\t
+奖金\t3,583.71\t3,583.71\t
+"""
+
+
+def test_economic_names_only_take_department_codes():
+    _, cells, _ = read(ECON_NAMES_ONLY)
+    assert row(cells, "301") == {"合计": 63983.80, "人员经费": 63983.80}  # '工资福利支出\t63,983.80\t63,983.80\t'
+    assert row(cells, "30103")["合计"] == 3583.71  # '奖金\t3,583.71\t3,583.71\t' (not the 政府 code of the same name)
+
+
+# 020_f3e1c25717 L532-545 (西安 2020 经济分类): 7-digit codes, children of a 5-digit 款 not printed
+ECON_SEVEN_DIGITS = """表6
+2020年部门综合预算一般公共预算支出明细表（按支出经济分类科目）
+单位：万元
+部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+\t\t\t合计\t181716.56\t7942.58\t621.37\t173152.61\t
+301\t工资福利支出\t\t\t7804.52\t7804.52\t0\t0\t
+30101\t基本工资\t50501\t工资福利支出\t347.14\t347.14\t0\t0\t
+30101\t基本工资\t50101\t工资奖金津补贴\t1242.25\t1242.25\t0\t0\t
+3010201\t津贴补贴\t50101\t工资奖金津补贴\t1342.73\t1342.73\t0\t0\t
+3010201\t津贴补贴\t50501\t工资福利支出\t132.41\t132.41\t0\t0\t
+3010202\t改革性补贴\t50101\t工资奖金津补贴\t192.17\t192.17\t0\t0\t
+3010202\t改革性补贴\t50501\t工资福利支出\t37.44\t37.44\t0\t0\t
+30107\t绩效工资\t50501\t工资福利支出\t217.48\t217.48\t0\t0\t
+30108\t机关事业单位基本养老保险缴费\t50102\t社会保障缴费\t366.3\t366.3\t0\t0\t
+"""
+
+
+def test_seven_digit_economic_codes_roll_up_to_their_kuan():
+    _, cells, repairs = read(ECON_SEVEN_DIGITS)
+    # '3010201\t津贴补贴\t50101\t工资奖金津补贴\t1342.73…', '3010201\t津贴补贴\t50501\t工资福利支出\t132.41…',
+    # '3010202\t改革性补贴\t50101\t工资奖金津补贴\t192.17…', '3010202\t改革性补贴\t50501\t工资福利支出\t37.44…'
+    assert sorted(c.amount for c in cells if c.subject_code == "30102" and c.measure == "合计") == [
+        37.44,
+        132.41,
+        192.17,
+        1342.73,
+    ]
+    assert {(r.printed, r.repaired, r.rule) for r in repairs} == {
+        ("3010201", "30102", "econ_code_rolled_up"),
+        ("3010202", "30102", "econ_code_rolled_up"),
+    }
+
+
+# 020_9645ce95c5 L519-527 and L547-549 (西安 2022): a header spread over three cells a column, a row
+# extracted with spaces instead of tabs, and rows after it with their tabs collapsed
+ROWS_NOT_IN_HEADER_COLUMNS = """2022 年部门综合预算一般公共预算支出明细表（按经济分类科目分）
+预算单位：西安市工业和信息化局 金额单位：元
+\t\t\t\t部门经济\t\t\t\t\t\t政府经济\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+\t序号\t\t\t\t\t\t部门经济科目名称\t\t\t\t\t\t政府经济科目名称\t\t\t合计\t\t\t人员经费支出\t\t\t公用经费支出\t\t\t专项业务经费支出\t\t\t备注\t
+\t\t\t\t科目编码\t\t\t\t\t\t科目编码\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t
+1\t\t\t\t\t\t合计\t\t\t\t\t\t\t\t\t1053642667.43\t\t\t43153893.01\t\t\t3453876.50\t\t\t1007034897.92\t\t\t\t\t
+2\t\t\t301\t\t\t工资福利支出\t\t\t\t\t\t\t\t\t39108602.61\t\t\t39108602.61\t\t\t0.00\t\t\t0.00\t\t\t\t\t
+3\t\t\t30101\t\t\t基本工资\t\t\t50101\t\t\t工资奖金津补贴\t\t\t6057979.20\t\t\t6057979.20\t\t\t0.00\t\t\t0.00\t\t\t\t\t
+23\t\t\t302\t\t\t商品和服务支出\t\t\t\t\t\t\t\t\t46209272.50\t\t\t1252566.00\t\t\t3453876.50\t\t\t41502830.00\t\t\t\t\t
+24 30201 办公费 50201 办公经费 802200.00 0.00 802200.00 0.00
+25\t30201\t办公费\t50502\t商品和服务支出\t284020.00\t0.00\t284020.00\t0.00\t
+"""
+
+
+def test_rows_not_in_the_header_columns_are_laid_into_them():
+    _, cells, _ = read(ROWS_NOT_IN_HEADER_COLUMNS, unit="元")
+    got = {(c.subject_code, c.paired_code, c.measure): c.amount for c in cells if c.row_kind == "item"}
+    # '24 30201 办公费 50201 办公经费 802200.00 0.00 802200.00 0.00'
+    assert got[("30201", "50201", "合计")] == 802200.00 and got[("30201", "50201", "公用经费")] == 802200.00
+    # '25\t30201\t办公费\t50502\t商品和服务支出\t284020.00\t0.00\t284020.00\t0.00\t'
+    assert got[("30201", "50502", "合计")] == 284020.00 and got[("30201", "50502", "项目支出")] == 0.00
+    # '3\t\t\t30101\t\t\t基本工资\t\t\t50101\t…\t6057979.20' in the spread columns
+    assert got[("30101", "50101", "人员经费")] == 6057979.20

@@ -733,14 +733,14 @@ def test_one_failing_table_keeps_the_rest_of_the_document(monkeypatch, tmp_path)
     expected = [a for a in clean.amounts if a.table_no not in broken_nos]
     assert 0 < len(expected) < len(clean.amounts)
 
-    real = parse_document.parse_financial_table
+    real = parse_document.read_financial_table
 
     def flaky(table, doc_kind, *year):
         if table.table_kind == "basic_econ":
             raise ValueError("cannot read this table")
         return real(table, doc_kind, *year)
 
-    monkeypatch.setattr(parse_document, "parse_financial_table", flaky)
+    monkeypatch.setattr(parse_document, "read_financial_table", flaky)
     parsed = parse_path(path, FINAL)
 
     assert [n for n, _ in parsed.table_errors] == sorted(broken_nos)

@@ -5,6 +5,7 @@ One module per table family, chosen by the `parser` column of the table-kind reg
 
   columns.py       what each column means, from the table's own header stack
   subjects.py      rows of classification codes (功能分类 / 经济分类) with amounts
+  findings.py      what a parser records about a table (read by position, not understood …)
   econ_groups.py   the 决算 基本支出 layout: code / name / amount groups side by side
   revenue.py       the income side of the 收支总表
   three_public.py  "三公" items, per stage, tall / wide (read by header labels) / by unit / by year
@@ -22,26 +23,24 @@ from collections.abc import Callable
 from .. import registry
 from ..model import AmountCell, Table
 from .econ_groups import has_group_columns, parse_econ_groups
+from .findings import TableReading
 from .repairs import repair_codes
 from .revenue import parse_summary_revenue
-from .subjects import is_by_unit_table, parse_subject_table
+from .subjects import read_subject_table
 from .three_public import parse_three_public
 
-__all__ = ["PARSERS", "parse_financial_table", "repair_codes"]
+__all__ = ["PARSERS", "TableReading", "parse_financial_table", "read_financial_table", "repair_codes"]
 
 
-def _subjects(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
-    if is_by_unit_table(table):
-        return []  # broken down by budget unit: its codes are unit codes, not subjects
-    return parse_subject_table(table, registry.table_kind(table.table_kind).subject_scheme or "func")
+def _subjects(table: Table, doc_stage: str | None, doc_year: int | None) -> TableReading:
+    # a table by budget unit is recognised from its header and rows (see subjects.py)
+    return read_subject_table(table, registry.table_kind(table.table_kind).subject_scheme or "func")
 
 
-def _econ(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
-    if is_by_unit_table(table):
-        return []
+def _econ(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell] | TableReading:
     if has_group_columns(table):
         return parse_econ_groups(table)
-    return parse_subject_table(table, "econ_dept")
+    return read_subject_table(table, "econ_dept")
 
 
 def _revenue(table: Table, doc_stage: str | None, doc_year: int | None) -> list[AmountCell]:
@@ -53,8 +52,9 @@ def _three_public(table: Table, doc_stage: str | None, doc_year: int | None) -> 
 
 
 # parser name (table_kinds.csv `parser`) -> reader(table, document stage '预算'|'决算'|None,
-# document year: the "三公" table picks the block / row of the document's own year)
-PARSERS: dict[str, Callable[[Table, str | None, int | None], list[AmountCell]]] = {
+# document year: the "三公" table picks the block / row of the document's own year): the
+# amount cells, or a TableReading when the parser also has findings about the table
+PARSERS: dict[str, Callable[[Table, str | None, int | None], list[AmountCell] | TableReading]] = {
     "subjects": _subjects,
     "econ": _econ,
     "revenue": _revenue,
@@ -62,7 +62,17 @@ PARSERS: dict[str, Callable[[Table, str | None, int | None], list[AmountCell]]] 
 }
 
 
+def read_financial_table(table: Table, doc_stage: str | None, doc_year: int | None = None) -> TableReading:
+    """The amount cells of one financial table and the parser's findings about it (a table
+    read by position, not understood, not read, or of another kind than its title says: then
+    `table.table_kind` is the kind its header shows)."""
+    parser = PARSERS.get(registry.table_kind(table.table_kind).parser)
+    if parser is None:
+        return TableReading()
+    got = parser(table, doc_stage, doc_year)
+    return got if isinstance(got, TableReading) else TableReading(got, [])
+
+
 def parse_financial_table(table: Table, doc_stage: str | None, doc_year: int | None = None) -> list[AmountCell]:
     """The amount cells of one financial table ([] for kinds no parser reads)."""
-    parser = PARSERS.get(registry.table_kind(table.table_kind).parser)
-    return parser(table, doc_stage, doc_year) if parser else []
+    return read_financial_table(table, doc_stage, doc_year).cells

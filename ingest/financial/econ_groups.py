@@ -6,7 +6,7 @@ import re
 
 from ..model import AmountCell, Table
 from ..text import compact, parse_amount, parse_code
-from .columns import header_blocks, merged_headers
+from .columns import classify_header, header_blocks, merged_headers
 
 
 def has_group_columns(table: Table) -> bool:
@@ -15,12 +15,18 @@ def has_group_columns(table: Table) -> bool:
 
 
 def _group_columns(table: Table) -> list[tuple[int, int, int]] | None:
-    """(code, name, amount) column triples when the header repeats 编码/名称/决算数 groups."""
+    """(code, name, amount) column triples when the header repeats 编码/名称/决算数 groups
+    (an amount column after each code and name: a 部门 code beside its 政府 code is one row's
+    two codes, not two groups)."""
     for block in header_blocks(table):
         width = max(len(r.cells) for r in block)
         heads = merged_headers(block, width)
         code_cols = [i for i, h in enumerate(heads) if re.search(r"编码|代码", h)]
-        if len(code_cols) >= 2 and not any("政府" in heads[i] for i in code_cols):
+        if (
+            len(code_cols) >= 2
+            and not any("政府" in heads[i] for i in code_cols)
+            and all(c + 2 < width and classify_header(heads[c + 2]) for c in code_cols)
+        ):
             return [(c, c + 1, c + 2) for c in code_cols]
     return None
 

@@ -24,9 +24,17 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
        amount read into the code column), is dropped (recorded as code_unusable): the row
        keeps its amounts, without a code that does not exist.
     3. A row with a name but no code takes the code that the same document's other tables
-       print for that name, in order (the second '其他社会保障和就业支出' is the 项, not the 款).
+       print for that exact name, in order (the second '其他社会保障和就业支出' is the 项,
+       not the 款); a prefix is not a name ('国家统一法律职业资格考试经费' is a project).
+    4. A table printing names without any code takes codes from the catalogue, by exact
+       name in the printed hierarchy order (类, then its 款, then their 项), and leaves a
+       name the catalogue does not hold uncoded (the subtotal checks then show the gap).
+
+    Before 2, a 7-digit economic code (a child of a 5-digit 款, '3010201' 津贴补贴) is rolled
+    up to its 款, or dropped when its table prints that 款 (which then holds its amount).
     """
-    repairs: list[Repair] = []
+    repairs: list[Repair] = _econ_children(cells)
+    names_only = _names_only_tables(cells)
     for cell_group in _rows(cells):
         first = cell_group[0]
         code = first.subject_code
@@ -107,7 +115,7 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                 continue
             for k in range(pos, len(reference)):
                 ref_code, ref_name = reference[k]
-                if ref_name == name or (len(name) >= 4 and (ref_name.startswith(name) or name.startswith(ref_name))):
+                if ref_name == name:
                     for c in g:
                         c.subject_code = ref_code
                     repairs.append(
@@ -123,6 +131,97 @@ def repair_codes(cells: list[AmountCell]) -> list[Repair]:
                     )
                     pos = k + 1
                     break
+    for table_no in sorted(names_only):
+        repairs += _codes_from_catalogue(by_table.get(table_no, []))
+    return repairs
+
+
+def _names_only_tables(cells: list[AmountCell]) -> set[int]:
+    """Tables whose item rows print names and not one code."""
+    items: dict[int, bool] = {}
+    for c in cells:
+        if c.subject_scheme in ("func", "econ_dept") and c.row_kind == "item":
+            items[c.table_no] = items.get(c.table_no, False) or c.subject_code_printed is not None
+    return {t for t, coded in items.items() if not coded}
+
+
+def _codes_from_catalogue(groups: list[list[AmountCell]]) -> list[Repair]:
+    """Codes for a names-only table: each name matched exactly, in the printed order, among
+    the 项 of the last 款, the 款 of the last 类, then the 类 (the catalogue's own hierarchy).
+    A name the catalogue does not hold loses the place in the hierarchy: the rows after it
+    stay uncoded until one names a 类; and no code is given twice in one table."""
+    repairs: list[Repair] = []
+    cls: str | None = None
+    kuan: str | None = None
+    lost = False
+    used = {g[0].subject_code for g in groups if g[0].subject_code}
+    for g in groups:
+        first = g[0]
+        if first.row_kind != "item":
+            continue
+        if first.subject_code:  # coded by a sibling table: the hierarchy goes on from it
+            cls, kuan, lost = first.subject_code[:3], (first.subject_code[:5] if len(first.subject_code) >= 5 else None), False
+            continue
+        cat = _catalogue_of(first.subject_scheme or "")
+        own = "" if first.subject_scheme == "func" else "3"  # 部门 economic codes, not the 政府 5xx
+        name = normalise_name(first.subject_name)
+        levels: list[tuple[str | None, int]] = [(None, 3)] if lost else [(kuan, 7), (cls, 5), (None, 3)]
+        found = None
+        for parent, length in levels:
+            if length != 3 and parent is None:
+                continue
+            hits = [
+                s.code
+                for s in cat.subjects.values()
+                if len(s.code) == length and s.code.startswith(parent or own) and normalise_name(s.name) == name
+            ]
+            if len(hits) == 1:
+                found = hits[0]
+                break
+        if found is None or found in used:
+            lost = True
+            continue
+        used.add(found)
+        cls, kuan, lost = found[:3], (found[:5] if len(found) >= 5 else None), False
+        for c in g:
+            c.subject_code = found
+        repairs.append(
+            Repair(
+                first.table_no,
+                first.line_no,
+                f"{first.subject_scheme}_code",
+                None,
+                found,
+                "code_from_catalogue_name",
+                f"name {first.subject_name} in hierarchy order",
+            )
+        )
+    return repairs
+
+
+def _econ_children(cells: list[AmountCell]) -> list[Repair]:
+    """7-digit economic codes: children of a 5-digit 款 that the classification does not have.
+    Rolled up to the 款 (the rows under one 款 then add up as that 款), or dropped from a table
+    that prints the 款 itself (the 款's own row holds their amount)."""
+    repairs: list[Repair] = []
+    printed = {(c.table_no, c.subject_code) for c in cells if c.subject_scheme == "econ_dept" and c.subject_code}
+    for group in _rows(cells):
+        first = group[0]
+        code = first.subject_code
+        if first.subject_scheme != "econ_dept" or not code or len(code) != 7 or not econ_catalogue().has_class(code):
+            continue
+        parent = code[:5]
+        if (first.table_no, parent) in printed:
+            fixed, rule, why = (
+                None,
+                "code_below_printed_parent",
+                f"printed {code} {first.subject_name} under the printed {parent}",
+            )
+        else:
+            fixed, rule, why = parent, "econ_code_rolled_up", f"printed {code} {first.subject_name}: a child of {parent}"
+        for c in group:
+            c.subject_code = fixed
+        repairs.append(Repair(first.table_no, first.line_no, "econ_dept_code", code, fixed, rule, why))
     return repairs
 
 

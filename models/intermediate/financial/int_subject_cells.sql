@@ -1,6 +1,8 @@
 -- 科目金额: amount cells of function / economic tables, with each row's leaf flag.
 -- A row is a leaf when no other row of the same table has a longer code that starts with
--- its code: facts are leaves, everything above them is reproduced by summing.
+-- its code: facts are leaves, everything above them is reproduced by summing. A table printed
+-- by budget unit holds one tree per unit: each unit's line is a 'parent' row opening its
+-- block (block_line), and leaves are leaves within their unit's block.
 -- Only the columns the facts and checks use: the printed text of each amount stays in
 -- stg_amount_cells (this table is the largest one a build writes).
 with cells as (
@@ -29,35 +31,62 @@ with cells as (
       and c.measure <> '(空)'
 ),
 
-coded_rows as (
-    select distinct document_id, table_no, subject_code
+unit_lines as (
+    select distinct document_id, table_no, line_no as block_line
     from {{ ref('stg_amount_cells') }}
-    where subject_scheme in ('func', 'econ_dept') and row_kind = 'item' and subject_code is not null
+    where subject_scheme in ('func', 'econ_dept') and row_kind = 'parent'
+),
+
+line_blocks as (
+    -- each printed line of a by-unit table under the unit line above it
+    select lines.document_id, lines.table_no, lines.line_no, max(unit_lines.block_line) as block_line
+    from (select distinct document_id, table_no, line_no from {{ ref('stg_amount_cells') }}) as lines
+    inner join unit_lines
+        on lines.document_id = unit_lines.document_id
+        and lines.table_no = unit_lines.table_no
+        and unit_lines.block_line <= lines.line_no
+    group by lines.document_id, lines.table_no, lines.line_no
+),
+
+coded_rows as (
+    select distinct a.document_id, a.table_no, coalesce(b.block_line, 0) as block_line, a.subject_code
+    from {{ ref('stg_amount_cells') }} as a
+    left join line_blocks as b
+        on a.document_id = b.document_id and a.table_no = b.table_no and a.line_no = b.line_no
+    where a.subject_scheme in ('func', 'econ_dept') and a.row_kind = 'item' and a.subject_code is not null
 ),
 
 ancestors_with_children as (
-    select distinct document_id, table_no, ancestor_code
-    from ({{ code_prefixes('coded_rows', 'subject_code', ['document_id', 'table_no']) }}) as prefixes
+    select distinct document_id, table_no, block_line, ancestor_code
+    from ({{ code_prefixes('coded_rows', 'subject_code', ['document_id', 'table_no', 'block_line']) }}) as prefixes
 ),
 
 leaf_flags as (
     select
         coded_rows.document_id,
         coded_rows.table_no,
+        coded_rows.block_line,
         coded_rows.subject_code,
         ancestors_with_children.ancestor_code is null as is_leaf
     from coded_rows
     left join ancestors_with_children
         on coded_rows.document_id = ancestors_with_children.document_id
         and coded_rows.table_no = ancestors_with_children.table_no
+        and coded_rows.block_line = ancestors_with_children.block_line
         and coded_rows.subject_code = ancestors_with_children.ancestor_code
 )
 
 select
     cells.*,
+    coalesce(line_blocks.block_line, 0) as block_line,
     coalesce(leaf_flags.is_leaf, false) as is_leaf
 from cells
+left join line_blocks
+    on cells.document_id = line_blocks.document_id
+    and cells.table_no = line_blocks.table_no
+    and cells.line_no = line_blocks.line_no
 left join leaf_flags
     on cells.document_id = leaf_flags.document_id
     and cells.table_no = leaf_flags.table_no
+    and coalesce(line_blocks.block_line, 0) = leaf_flags.block_line
     and cells.subject_code = leaf_flags.subject_code

@@ -1,0 +1,144 @@
+"""Hand-read numbers of 16 real documents from 14 cities, asserted against the warehouse.
+
+`tests/fixtures/corpus/financial_expected.csv` holds 235 numbers read by hand from the
+documents in `tests/fixtures/corpus/docs/` (copied from ../shared/corpus; sources in
+`docs_sources.md`): totals of the all-funds expenditure table, its 基本/项目 split, a 类 row,
+the 一般公共预算 total, 人员/公用经费, every "三公" item and the income lines of the 收支总表,
+each with the printed line. The values were read from the documents, never from this code.
+
+A number the warehouse does not yet get right is listed in `KNOWN_MISREADS` with the reason
+(a layout not read yet). The test fails when a listed number becomes right too, so the list
+only shrinks and always says what is left.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest import pipeline
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+# (file, check, key, stage) -> why the warehouse does not give this number (yet)
+KNOWN_MISREADS: dict[tuple[str, str, str, str], str] = {
+    ("003_08cc7487b7", "public_total", "", "预算"): (
+        "hand-read from the 商品和服务支出 row of the 基本支出总表, whose columns are funding sources "
+        "(a table of kind other): the document prints no 人员/公用 split the facts can carry"
+    ),
+    **{
+        ("020_891d54ad6c", check, key, "预算"): (
+            "hand-read from the 收支总表's expenditure lines: this tables-only attachment prints no "
+            "all-funds expenditure table by function, so there is no fct_expenditure row of 全部资金"
+        )
+        for check, key in (
+            ("expenditure_total", ""),
+            ("expenditure_basic", ""),
+            ("expenditure_project", ""),
+            ("expenditure_class", "224"),
+        )
+    },
+}
+# a single printed line must match to the cent; a total compared with the sum of the leaves
+# read under it may differ by the publishers' rounding (尾数误差: 0.01 per row summed)
+SUMMED = {"expenditure_total", "expenditure_basic", "expenditure_project", "expenditure_class", "gpb_total",
+          "personnel_total", "public_total", "revenue_total"}  # fmt: skip
+
+
+def expected_rows() -> list[dict]:
+    with (FIXTURES / "financial_expected.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def wan(row: dict) -> float:
+    value = float(row["printed_value"])
+    return value / 10000 if row["printed_unit"] == "元" else value
+
+
+@pytest.fixture(scope="module")
+def corpus_warehouse(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("corpus_financial") / "warehouse.duckdb"
+    result = pipeline.refresh(FIXTURES / "docs", db)
+    assert result.published, result.dbt_summary
+    assert result.rejections == [], result.rejections
+    return db
+
+
+def _one(con, sql: str, params: list) -> float | None:
+    value = con.execute(sql, params).fetchone()[0]
+    return None if value is None else float(value)
+
+
+def measured(con, row: dict) -> float | None:
+    """What the warehouse says for one hand-read number."""
+    doc = "(select document_id from main.dim_document where source_file = ? and is_current)"
+    f = [row["file"] + ".txt"]
+    exp = "select sum(amount_wan) from main.fct_expenditure where document_id = " + doc + " and fund_type = ?"
+    check, key = row["check"], row["key"]
+    if check == "expenditure_total":
+        return _one(con, exp, f + ["全部资金"])
+    if check in ("expenditure_basic", "expenditure_project"):
+        return _one(
+            con, exp + " and expense_type = ?", f + ["全部资金", "基本支出" if check == "expenditure_basic" else "项目支出"]
+        )
+    if check == "expenditure_class":
+        return _one(con, exp + " and left(func_code, 3) = ?", f + ["全部资金", key])
+    if check == "gpb_total":
+        return _one(con, exp, f + ["一般公共预算"])
+    if check in ("personnel_total", "public_total"):
+        return _one(
+            con,
+            "select sum(amount_wan) from main.fct_basic_expenditure where document_id = " + doc + " and expense_type = ?",
+            f + ["人员经费" if check == "personnel_total" else "公用经费"],
+        )
+    if check == "three_public":
+        items = ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费") if key == "合计" else (key,)
+        return _one(
+            con,
+            "select sum(amount_wan) from main.fct_three_public where document_id = " + doc
+            + f" and stage = ? and item in ({', '.join('?' * len(items))})",
+            f + [row["stage"], *items],
+        )  # fmt: skip
+    if check == "revenue":  # the printed line was read as the amount printed on it
+        return _one(
+            con,
+            "select max(amount) / case when max(amount_unit) = '元' then 10000 else 1 end from raw.amount_cells "
+            "where document_id = " + doc + " and subject_scheme = 'revenue' and line_no = ?",
+            f + [int(row["line_no"])],
+        )
+    if check == "revenue_total":  # every income line once: the facts add up to the printed 收入总计
+        return _one(con, "select sum(amount_wan) from main.fct_revenue where document_id = " + doc, f)
+    raise AssertionError(f"unknown check {check}")
+
+
+def test_hand_read_numbers(corpus_warehouse):
+    con = duckdb.connect(str(corpus_warehouse), read_only=True)
+    try:
+        wrong, fixed = [], []
+        rows = expected_rows()
+        for row in rows:
+            got = measured(con, row)
+            tolerance = 0.05 if row["check"] in SUMMED or row["key"] == "合计" else 0.011
+            ok = got is not None and abs(got - wan(row)) <= tolerance + 1e-9
+            key = (row["file"], row["check"], row["key"], row["stage"])
+            if not ok and key not in KNOWN_MISREADS:
+                wrong.append(f"{key}: printed {wan(row)} (line {row['line_no']}), warehouse {got}")
+            if ok and key in KNOWN_MISREADS:
+                fixed.append(key)
+        assert len(rows) >= 200
+        assert wrong == [], "\n".join(wrong)
+        assert fixed == [], f"read right now: remove from KNOWN_MISREADS: {fixed}"
+    finally:
+        con.close()
+
+
+def test_every_document_and_city_is_covered():
+    rows = expected_rows()
+    files = {r["file"] for r in rows}
+    cities = {re.match(r"(\d{3})_", f).group(1) for f in files}
+    assert len(files) >= 15 and len(cities) >= 12
+    assert {f"{f}.txt" for f in files} == {p.name for p in (FIXTURES / "docs").glob("*.txt")}
