@@ -231,12 +231,13 @@ class WideReader:
         value = self.cell(row, "value")
         if not name or (key(value) in _PLACEHOLDER_VALUE and not self.cell(row, "weight")):
             return  # a level printed alone (an empty group), or a '无' placeholder row
+        cur.proj.indicator_rows = (cur.proj.indicator_rows or 0) + 1
         op_cell = self.cell(row, "operator")
         unit = clean(self.cell(row, "measure_unit"))
         op_raw = clean_value_text(op_cell) if normalize_operator(op_cell) else ""
         ind = PerformanceIndicator(cur.proj.project_no, row.line_no, cur.l1, cur.l2, name)
         ind.target_raw = raw(op_raw + clean_value_text(value) + unit) if value else raw(op_raw + unit) or None
-        weight = self.cell(row, "weight")
+        weight = re.sub(r"^[(（]%[)）]", "", self.cell(row, "weight"))  # '(%)20': the header's unit, wrapped
         ind.weight = amount(weight) if weight else None
         ind.description = raw(self.cell(row, "description"))
         basis = [b for b in (self.cell(row, "basis"), self._remark(row)) if b]
@@ -259,8 +260,9 @@ class WideReader:
         text = self.cell(row, "indicators")
         if not text:
             return
-        for l1, l2, name, period, annual in packed_indicators(text):
-            ind = PerformanceIndicator(cur.proj.project_no, row.line_no, l1, l2, name)
+        cur.proj.indicator_rows = (cur.proj.indicator_rows or 0) + text.count("年度指标值")  # items printed
+        for n, (l1, l2, name, period, annual) in enumerate(packed_indicators(text), start=1):
+            ind = PerformanceIndicator(cur.proj.project_no, row.line_no, l1, l2, name, item_no=n)
             ind.target_raw = raw(annual)
             if period and period != annual:
                 ind.description = raw(f"实施周期指标值：{period}")
@@ -270,9 +272,9 @@ class WideReader:
 
 
 _PACKED_ITEM = re.compile(
-    r"(?:^|[；;。]\s*)\d+\s*[、.．]\s*\d+\s*[－\-—]\s*(?P<l1>[^，,；;]+?)\s*[，,]\s*\d+\s*[－\-—]\s*(?P<l2>[^，,；;]+?)\s*[，,]\s*"
-    r"(?P<name>.+?)\s*[；;]\s*实施周期指标值\s*[：:]\s*(?P<period>.*?)\s*[，,。；;]?\s*年度指标值\s*[：:]\s*"
-    r"(?P<annual>.*?)\s*(?=[；;。]\s*\d+\s*[、.．]\s*\d+\s*[－\-—]|[；;。]?\s*$)"
+    r"(?:[；;。]\s*)?\d+\s*[、.．]\s*\d+\s*[－\-—]\s*(?P<l1>[^，,；;]+?)\s*[，,]\s*\d+\s*[－\-—]\s*(?P<l2>[^，,；;]+?)\s*[，,]\s*"
+    r"(?P<name>.+?)\s*[；;。]\s*实[\d.]{0,4}施周期指标[\d.]{0,4}值\s*[：:》]?\s*(?P<period>.*?)\s*[，,。；;]?\s*年度指标值\s*[：:》]?\s*"
+    r"(?P<annual>.*?)\s*(?=[；;。]?\s*\d+\s*[、.．]\s*\d+\s*[－\-—]|[；;。]?\s*$)"
 )
 
 

@@ -9,7 +9,8 @@ import re
 from ..model import PerformanceIndicator
 from ..perf_values import clean_value_text, is_value_like, normalize_operator
 from .cells import assign_target, basis_like, fill_values, join_text, merge_cells, prepare_cells, split_wrapped_names
-from .columns import Columns, Values
+from .columns import Columns, Values, header_columns
+from .ghosts import drop_ghosts
 from .header import is_indicator_header
 from .levels import LevelCarry
 from .rows import (
@@ -60,6 +61,8 @@ class IndicatorReader(LevelCarry):
         # blank lines or page numbers an extractor put between them
         self.row_seq = 0
         self.pending_seq = 0
+        self.rows_printed = 0  # rows printing an indicator, counted apart (blocks.prints_indicator)
+        self.last_line = 0
 
     # -- rows
 
@@ -69,6 +72,11 @@ class IndicatorReader(LevelCarry):
         self.row_seq += 1
         if is_indicator_header(row):
             self.cols.has_desc = self.cols.has_desc or any("描述" in key(c) for _, c in row.filled)
+            if self.layout == "t" and len(row.cells) != self.cols.size:
+                # the header printed again on the next page with other cell positions
+                again = header_columns(row)
+                again.has_desc, again.weight_total = self.cols.has_desc, self.cols.weight_total
+                self.cols = again
             return
         if self._subheader(row):
             return
@@ -97,6 +105,10 @@ class IndicatorReader(LevelCarry):
                 self._continuation(pend)
         self._give_back_name_carry()
         self._regroup_above_centred_labels()
+        self.last_line = max((i.line_no for i in self.items), default=0)  # the section's extent, ghosts included
+        kept = drop_ghosts(self.items, self.notes)
+        self.rows_printed -= len(self.items) - len(kept)  # a ghost is no row of its own
+        self.items = kept
 
     def _give_back_name_carry(self) -> None:
         """The next row's name start, when no next row came: it stays with the row it was
@@ -228,8 +240,8 @@ class IndicatorReader(LevelCarry):
         if len(by_idx) != len(cells):
             return None  # a level and a name merged in one cell: read by content
         name, target = by_idx.get(cols.name), by_idx.get(cols.target)
-        if not name or not target or not has_cjk(name) or level_word(name) or is_value_like(name) or is_fragment(name):
-            return None
+        if not name or not target or not has_cjk(name) or is_value_like(name) or is_fragment(name):
+            return None  # (a name that reads as a level word still stands in the name column)
         known = (cols.l1, cols.l2, cols.name, cols.target, cols.weight, cols.op, cols.unit)
         first = min(c for c in (cols.l1, cols.l2, cols.name) if c is not None)
         if any(i not in known and first < i < cols.target for i in by_idx):
