@@ -161,11 +161,26 @@ class WideReader:
 
     def feed(self, rows: list[Row]) -> None:
         for row in rows:
+            if self._goal_continued(row):
+                continue
+            name_col = self.cols.get("project_name")
+            if len(row.filled) == 1 and len(row.cells) > 1 and row.filled[0][0] == name_col and self.scope != "unit":
+                self.unit_name = clean(row.filled[0][1])  # a name alone in its column: the unit below
+                continue
             if not row.filled or len(row.filled) == 1 or row.line_no in self.cols.header_lines:
                 continue  # page furniture: titles, 单位：万元, page numbers
             if all(key(c) in self.cols.labels or key(c) == "**" for _, c in row.filled) or _is_header_row(row):
                 continue  # a header printed again, or the '** ** 1 2 3' column numbering
             self._row(row)
+
+    def _goal_continued(self, row: Row) -> bool:
+        """A lone cell standing in the 绩效目标 column: the goal above wrapped onto this line."""
+        goal = self.cols.get("goal")
+        cur = self.current
+        if cur is None or goal is None or len(row.filled) != 1 or row.filled[0][0] != goal or goal == 0:
+            return False
+        cur.proj.annual_goal = (cur.proj.annual_goal or "") + clean(row.filled[0][1])
+        return True
 
     def finish(self) -> list[tuple[PerformanceProject, list[PerformanceIndicator]]]:
         if self.current is not None:
