@@ -64,7 +64,8 @@ def read_positional_target(cols: Columns, row: Row, cells: list[tuple[int, str]]
     levels = []
     for idx in (cols.l1, cols.l2):
         text = clean(by_idx.get(idx)) if idx is not None else ""
-        levels.append(text if text and len(text) <= 12 and has_cjk(text) and not is_value_like(text) else None)
+        fit = text and 2 <= len(text) <= 12 and has_cjk(text) and not is_value_like(text)
+        levels.append(text if fit else None)  # ('效' alone is a piece of a vertical label)
     weight = by_idx.get(cols.weight) if cols.weight is not None else None
     if weight is not None and not is_number(weight):
         return None
