@@ -57,7 +57,7 @@ create table if not exists raw.perf_projects (
     line_start integer, line_end integer, project_name varchar, project_code varchar, unit_name varchar,
     department_name varchar, budget_wan double, fiscal_wan double, other_wan double,
     annual_budget_wan double, executed_wan double, execution_rate double, execution_weight double,
-    execution_score double, deduction double, score_total double, weight_total double, grade_printed varchar, purpose varchar,
+    execution_score double, deduction double, score_total double, weight_total double, indicator_rows integer, grade_printed varchar, purpose varchar,
     annual_goal varchar, actual_summary varchar, plan_q1 double, plan_q2 double, plan_q3 double,
     plan_q4 double, notes varchar
 );
@@ -66,7 +66,7 @@ create table if not exists raw.perf_indicators (
     indicator_name varchar, target_raw varchar, target_op varchar, target_value double,
     target_unit varchar, adjusted_target_raw varchar, actual_raw varchar, actual_value double,
     actual_unit varchar, weight double, score double, description varchar, basis varchar,
-    deviation_reason varchar, achieved boolean
+    deviation_reason varchar, achieved boolean, achieved_rule varchar, item_no integer
 );
 create table if not exists raw.perf_summaries (
     document_id varchar, line_no integer, label varchar, project_count integer, budget_wan double,

@@ -147,7 +147,8 @@ class PerformanceProject:
     execution_score: float | None = None  # 得分 of the budget-execution line
     deduction: float | None = None  # 减分项 printed beside the total (subtracted from the scores)
     score_total: float | None = None  # 总分 as printed
-    weight_total: float | None = None  # the 分值 total the indicator header prints ('分值权重（90分）')
+    weight_total: float | None = None  # the 分值 total printed: header ('分值权重（90分）') or 总分 row
+    indicator_rows: int | None = None  # indicator rows counted on the page, apart from the reader
     grade_printed: str | None = None
     purpose: str | None = None  # 资金用途 / 项目简介
     annual_goal: str | None = None  # 年度目标 / 预期目标
@@ -180,6 +181,8 @@ class PerformanceIndicator:
     basis: str | None = None  # 指标值确定依据
     deviation_reason: str | None = None  # 偏差原因
     achieved: bool | None = None
+    achieved_rule: str | None = None  # how `achieved` was judged (perf_values.judge_achieved)
+    item_no: int = 1  # order within its printed line (a packed 绩效指标 cell prints several)
 
 
 @dataclass

@@ -12,7 +12,10 @@ are read by what their cells contain (level words, a name, operator values, a nu
 weight/score tail) and by the table's own header positions where the row still lines up
 with them. Nothing here is keyed to one document; every rule is about table semantics.
 
-The segmenter (ingest/segment.py) finds the tables; this module dispatches them; each part lives in `ingest/performance/`:
+The segmenter (ingest/segment.py, vocabulary table_title) is the one place a 绩效 table is
+recognised, with its kind (perf_target, perf_unit_target, perf_fund_target, perf_self,
+perf_unit_self, perf_summary); this module reads the tables it found and dispatches them.
+Each part lives in `ingest/performance/`:
 
   rows.py        vocabulary (level words, labels), the matching form of a cell, level words
   titles.py      which of the segmenter's 绩效 tables are tables (labels below the title)
@@ -21,7 +24,10 @@ The segmenter (ingest/segment.py) finds the tables; this module dispatches them;
   cells.py       what one indicator row's cells say (prefixes, wrapped names, target cells)
   levels.py      一级/二级 carried down a section (merged, centred, vertical labels)
   level_hints.py what a row's own name and value say about its 二级
+  positional.py  rows read by the header's column positions while they line up
   indicators.py  the indicator reader: rows in, PerformanceIndicator records out
+  ghosts.py      OCR ghost rows (a damaged second reading of the row above)
+  horizontal.py  tables printed one project a row (lists, packed cells, wide grids)
   blocks.py      one table's zones and the project record every layout starts from
   self_eval.py   绩效自评表: project layouts a / b / c and the unit-wide 整体 table
   target.py      绩效目标表: project, 专项 and 整体 targets

@@ -205,3 +205,46 @@ def achieved(
     if target_op == "=":
         return abs(a - t) <= eps
     return True if abs(a - t) <= eps else None
+
+
+# The words a printed actual value (or a 完成程度 cell) uses to say whether the target was met.
+# Negative words first: '未完成预期指标' holds '完成'.
+_NOT_MET = re.compile(r"未完成|未达成|未达到|未实现|没有完成|未能|效果较差|不达标|不合格|^否$")
+_MET = re.compile(r"已完成|完成|达成|达到|实现|达标|合格|符合|^是$|全部")
+_MONTH_DEADLINE = re.compile(r"(\d{1,2})\s*月(?:份|底|末)?(?:之?前|以前)?")
+
+
+def judge_achieved(
+    target_raw: str | None,
+    target_op: str | None,
+    target_value: float | None,
+    target_unit: str | None,
+    actual_raw: str | None,
+    actual_value: float | None,
+    actual_unit: str | None,
+) -> tuple[bool | None, str | None]:
+    """(achieved, rule): whether the actual value meets the target, and by which rule.
+
+    'numeric'     both are numbers in comparable units (see `achieved`);
+    'date'        a deadline month ('12月底前', '≤3 月') against the month the actual names
+                  ('11月', '12月底');
+    'qualitative' the actual (or 完成程度) text says so: '已完成', '达成预期指标', '是' meet the
+                  target, '未完成', '未达成…效果较差', '否' do not; a target '是' met by '是'.
+    (None, None) when nothing decides it: a judgement is never guessed.
+    """
+    if not actual_raw:
+        return None, None
+    numeric = achieved(target_op, target_value, target_unit, actual_value, actual_unit)
+    if numeric is not None:
+        return numeric, "numeric"
+    actual = clean_value_text(actual_raw)
+    target = clean_value_text(target_raw)
+    deadline = _MONTH_DEADLINE.fullmatch(re.sub(r"^[≤<]|^(?:\d{4}年)", "", target)) if target else None
+    done = _MONTH_DEADLINE.fullmatch(re.sub(r"^(?:\d{4}年)", "", actual))
+    if deadline and done:
+        return int(done.group(1)) <= int(deadline.group(1)), "date"
+    if _NOT_MET.search(actual):
+        return False, "qualitative"
+    if _MET.search(actual) and (not re.search(r"\d", actual) or "达成预期" in actual):
+        return True, "qualitative"  # ('全部或基本达成预期指标 100%-80%' is a band, not an amount)
+    return None, None

@@ -199,6 +199,33 @@ def _wrapped_performance_title(first: str, second: str) -> tuple[str, str] | Non
     return found if found and found[0] in PERFORMANCE_KINDS else None
 
 
+def _performance_list(lines: list[str], no: int) -> tuple[int, str, str] | None:
+    """A 绩效 list printed without a title in the narrative: a header naming a project (or
+    unit) column, an amount column and a 绩效目标 column (vocabulary perf_column) under a
+    heading that speaks of 绩效目标 ('2026年，本单位重点项目绩效目标情况如下：' / '二级预算单位名称 |
+    一级项目名称 | 预算数（万元）| 绩效目标'). Returns (heading line, kind, heading): the heading
+    stands in for the title. `no` is the header's 1-based line."""
+    cells = [compact(c) for c in split_cells(lines[no - 1]) if c.strip()]
+    if not 3 <= len(cells) <= 6 or any(parse_amount(c) is not None for c in cells):
+        return None
+    meanings = [registry.canonical("perf_column", c) for c in cells]
+    if None in meanings or "goal" not in meanings or "budget" not in meanings:
+        return None
+    if not {"project_name", "unit_name"} & set(meanings) or {"indicator", "indicators"} & set(meanings):
+        return None
+    seen = 0
+    for back in range(no - 1, max(0, no - 8), -1):
+        text = lines[back - 1].strip()
+        if not text or re.fullmatch(r"[-—\s\d]+", text):
+            continue  # blank lines and page numbers between the heading and the header
+        seen += 1
+        if "\t" not in text and "绩效目标" in text and len(text) <= 60:
+            return back, "perf_target", compact(strip_markup(text))
+        if seen >= 2:
+            return None
+    return None
+
+
 def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
     titles: list[tuple[int, str, str]] = []
     lines = doc.lines
@@ -218,6 +245,10 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
             if qualifier:  # '…支出明细表' / '（按经济分类科目分）': the qualifier names the kind
                 found = title_kind(found[1] + qualifier) or found
             titles.append((no, found[0], found[1]))
+        elif "绩效目标" in line and "\t" in line:
+            listed = _performance_list(lines, no)
+            if listed and (not titles or listed[0] > titles[-1][0]):
+                titles.append(listed)
 
     tables: list[Table] = []
     inherited_unit = default_unit

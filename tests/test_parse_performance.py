@@ -546,3 +546,46 @@ def test_sample_targets():
     assert all(_inds(res, p.project_no) for p in res.projects)
     res = _parse_sample("extra/fs_gdjtj_2019_juesuan.txt")
     assert res.projects == []  # the 决算 mentions 绩效自评 only in its text
+
+
+# ---------------------------------------------------------------- achieved, ghost rows
+
+
+@pytest.mark.parametrize(
+    "target, actual, expected",
+    [
+        ("≥90%", "95%", (True, "numeric")),
+        ("≥ 45000 人", "未完成", (False, "qualitative")),  # 004: the actual cell says 未完成
+        ("显著提升", "已完成", (True, "qualitative")),
+        (None, "未完成预期指标且效果较差", (False, "qualitative")),  # 002's 完成程度 wording
+        ("管理规范", "全部或基本达成预期指标 100%-80% (含)", (True, "qualitative")),  # 003
+        ("12月底前", "11月", (True, "date")),
+        ("≤3 月", "5月", (False, "numeric")),  # months compared as numbers under ≤
+        ("6月底前", "7月底", (False, "date")),
+        ("是", "是", (True, "qualitative")),
+        ("是", "否", (False, "qualitative")),
+        ("≤3.5 万元", "100%", (None, None)),  # a percentage is no amount: undecided, never guessed
+    ],
+)
+def test_judge_achieved(target, actual, expected):
+    from ingest.perf_values import judge_achieved
+
+    op, value, unit = parse_indicator_value(target)
+    _, a_value, a_unit = parse_indicator_value(actual)
+    assert judge_achieved(target, op, value, unit, actual, a_value, a_unit) == expected
+
+
+def test_ocr_ghost_rows_of_000_are_dropped():
+    # 000 line 512 '| 时效指标|上缴财政专户时间|…' is read a second time, garbled, on line 513
+    # '|中认 XX1目4小|上级炽政专厂时间|财政专户时间||1212 月之前|施'; likewise 515 (of 514:
+    # '> 00000 / (号文件精神' for '≥60000 人'), 521 (of 520: '304 儿' for '304 元') and 590
+    # (of 589: '>90 / 0' for '≥90%'). They go by their own evidence (damage + repetition).
+    res = _parse_sample("000_0b5863540bb89ed9.txt")
+    lines = {i.line_no for i in res.indicators}
+    assert not lines & {513, 515, 521, 590}
+    assert {512, 514, 520, 589} <= lines
+    names = [i.indicator_name for i in res.indicators]
+    assert "上缴财政专户时间" in names and "救助特困人群数量" in names
+    assert not any("XX" in n or "\\" in n for n in names)
+    notes = [n for p in res.projects for n in p.notes if "OCR ghost" in n]
+    assert len(notes) == 4

@@ -38,7 +38,14 @@ def registry_copy(tmp_path, monkeypatch):
 
 
 def _clear():
-    for f in (registry.table_kinds, registry.table_kind, registry.financial_kinds, registry._vocabularies, registry.any_of):
+    for f in (
+        registry.table_kinds,
+        registry.table_kind,
+        registry.financial_kinds,
+        registry.performance_kinds,
+        registry._vocabularies,
+        registry.any_of,
+    ):
         f.cache_clear()
 
 
@@ -79,3 +86,28 @@ def test_a_title_and_header_synonyms_are_one_line_of_data_each(registry_copy):
     assert got[("2010101", "基本支出")] == 20.00
     assert got[("2010101", "项目支出")] == 10.00
     assert got[("2010101", "合计")] == 30.00
+
+
+# A 绩效 table whose title and indicator column no template prints (invented for the test)
+PERF_TABLE = """2026年项目成效计划表
+单位：万元
+项目名称\t金额\t绩效目标\t成效指标名\t指标值\t计量单位
+培训经费\t12.00\t完成全年培训\t培训人次\t200\t人次
+"""
+
+
+def test_a_performance_title_and_column_synonym_are_one_line_of_data_each(registry_copy):
+    from ingest.model import DocumentInfo
+    from ingest.parse_performance import parse_performance
+
+    info = DocumentInfo(doc_kind="预算", year=2026, unit_name="某局", unit_code=None, amount_unit="万元", title=None)
+    assert segment_tables(_doc(PERF_TABLE), "万元") == []  # no 绩效 in the title: no table
+
+    _add(registry_copy, ["table_title", "10", "perf_target", "成效计划表", ""])
+    res = parse_performance(_doc(PERF_TABLE), info)
+    assert [(p.project_name, p.budget_wan, p.annual_goal) for p in res.projects] == [("培训经费", 12.00, "完成全年培训")]
+    assert res.indicators == []  # the indicator column's word means nothing yet
+
+    _add(registry_copy, ["perf_column", "20", "indicator", "^成效指标名$", ""])
+    res = parse_performance(_doc(PERF_TABLE), info)
+    assert [(i.indicator_name, i.target_raw, i.target_value) for i in res.indicators] == [("培训人次", "200人次", 200)]

@@ -4,13 +4,16 @@ the project record every layout starts from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import registry
 from ..model import PerformanceProject
+from .cells import prepare_cells
+from .columns import Columns
 from .header import is_indicator_header, read_name
 from .indicators import IndicatorReader
-from .rows import TERMINATOR, Row, clean, key, level_word
+from .rows import LABEL_SOURCES, PLACEHOLDER, TERMINATOR, Row, cjk_count, clean, has_cjk, is_fragment, key, level_word
 from .titles import Title, name_from_title, single_cell
 
 # ---------------------------------------------------------------- table readers
@@ -75,7 +78,9 @@ def split_zones(rows: list[Row], inherited: Row | None = None) -> tuple[list[Row
 
 
 def read_indicator_rows(reader: IndicatorReader, rows: list[Row], stop) -> Row | None:
-    """Feed rows to the reader until `stop(row)` says the section ended; returns that row."""
+    """Feed rows to the reader until `stop(row)` says the section ended; returns that row.
+    Meanwhile count the rows that print an indicator (`reader.rows_printed`), by a test of
+    their own, for the check that no row was lost or made up (R14)."""
     for row in rows:
         if row.filled and stop(row):
             reader.finish()
@@ -85,9 +90,38 @@ def read_indicator_rows(reader: IndicatorReader, rows: list[Row], stop) -> Row |
             break
         if row.filled and key(row.filled[0][1]).startswith(("备注", "各注")):
             break
+        if prints_indicator(row, reader.cols):
+            reader.rows_printed += 1
         reader.feed(row)
     reader.finish()
     return None
+
+
+_NOT_INDICATOR = re.compile(r"总分|小计|总得分|运算符号|度量单位|情况及分析|原因分析|改进措施|主要经验")
+
+
+def prints_indicator(row: Row, cols: Columns) -> bool:
+    """A row printing an indicator: lined up with the header, a name under the name column and
+    a value under the value column; or else, cells shifted, a name followed by a value (level
+    words, placeholders and '/' aside)."""
+    if len(row.filled) < 2 or is_indicator_header(row) or _NOT_INDICATOR.search(row.joined) or _project_label(row):
+        return False  # a header again, a 总分 / 小计 row, the sub-header, the analysis below, a card label
+    if key(row.filled[0][1]) in ("主管部门", "实施单位", "预算单位"):
+        return False
+    cells = dict(row.filled)
+    if len(row.cells) == cols.size and cols.name is not None and cols.target is not None:
+        name, target = cells.get(cols.name, ""), cells.get(cols.target, "")
+        if has_cjk(name) and target.strip() and not PLACEHOLDER.match(target):
+            return not (key(target) in ("/", "无") and key(name) in ("/", "无"))
+    rest = [c for _, c in prepare_cells(row) if key(c) not in ("/", "无") and key(c) not in LABEL_SOURCES]
+    if all(level_word(c) or is_fragment(c) for c in rest):
+        return False  # level words alone
+    i = 0  # the 一级 / 二级 cells lead; the name follows them (it may read as a level word)
+    while i < 2 and i < len(rest) - 2 and (level_word(rest[i]) or is_fragment(rest[i])):
+        i += 1
+    if i == 0 and level_word(rest[0]):
+        return False  # a level word leads and nothing names the row ('时效指标 | 全年')
+    return len(rest) > i + 1 and cjk_count(rest[i]) >= 2  # a name, then its value(s)
 
 
 def new_project(no: int, block: Block, layout: str) -> PerformanceProject:

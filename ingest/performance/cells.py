@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..model import PerformanceIndicator
-from ..perf_values import achieved, is_value_like, parse_indicator_value
+from ..perf_values import is_value_like, judge_achieved, parse_indicator_value
 from .columns import Values
 from .rows import (
     NAME_PREFIX,
@@ -85,7 +85,9 @@ def fill_values(ind: PerformanceIndicator, v: Values) -> None:
         _, ind.actual_value, ind.actual_unit = parse_indicator_value(ind.actual_raw)
         if v.unit and ind.actual_value is not None and ind.actual_unit is None:
             ind.actual_unit = t_unit
-    ind.achieved = achieved(t_op, t_val, t_unit, ind.actual_value, ind.actual_unit)
+    ind.achieved, ind.achieved_rule = judge_achieved(
+        ind.target_raw, t_op, t_val, t_unit, ind.actual_raw, ind.actual_value, ind.actual_unit
+    )
 
 
 def assign_target(rest: list[str], has_desc: bool) -> Values | None:

@@ -60,7 +60,7 @@ def header_columns(header: Row) -> Columns:
             cols.name = i
         elif k in ("指标性质", "运算符号") and cols.op is None:
             cols.op = i
-        elif k in ("计量单位", "度量单位") and cols.unit is None:
+        elif re.search(r"[计度]量.?单位$", k) and cols.unit is None:  # '100计量。单位' (OCR)
             cols.unit = i
         elif "调整后" in k:
             cols.adjusted = i
@@ -72,7 +72,7 @@ def header_columns(header: Row) -> Columns:
             cols.note = i
         elif ("分值" in k or "权重" in k) and cols.weight is None and "执行率" not in k:
             cols.weight = i  # 分值, 分值权重（90分）, 指标权重(%)
-            total = re.search(r"[(（](\d+(?:\.\d+)?)分[)）]", c)
+            total = re.search(r"[(（](\d+(?:\.\d+)?)分", c)
             cols.weight_total = float(total.group(1)) if total else None
         elif k == "得分":
             cols.score = i

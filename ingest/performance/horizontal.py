@@ -161,11 +161,26 @@ class WideReader:
 
     def feed(self, rows: list[Row]) -> None:
         for row in rows:
+            if self._goal_continued(row):
+                continue
+            name_col = self.cols.get("project_name")
+            if len(row.filled) == 1 and len(row.cells) > 1 and row.filled[0][0] == name_col and self.scope != "unit":
+                self.unit_name = clean(row.filled[0][1])  # a name alone in its column: the unit below
+                continue
             if not row.filled or len(row.filled) == 1 or row.line_no in self.cols.header_lines:
                 continue  # page furniture: titles, 单位：万元, page numbers
             if all(key(c) in self.cols.labels or key(c) == "**" for _, c in row.filled) or _is_header_row(row):
                 continue  # a header printed again, or the '** ** 1 2 3' column numbering
             self._row(row)
+
+    def _goal_continued(self, row: Row) -> bool:
+        """A lone cell standing in the 绩效目标 column: the goal above wrapped onto this line."""
+        goal = self.cols.get("goal")
+        cur = self.current
+        if cur is None or goal is None or len(row.filled) != 1 or row.filled[0][0] != goal or goal == 0:
+            return False
+        cur.proj.annual_goal = (cur.proj.annual_goal or "") + clean(row.filled[0][1])
+        return True
 
     def finish(self) -> list[tuple[PerformanceProject, list[PerformanceIndicator]]]:
         if self.current is not None:
@@ -231,12 +246,13 @@ class WideReader:
         value = self.cell(row, "value")
         if not name or (key(value) in _PLACEHOLDER_VALUE and not self.cell(row, "weight")):
             return  # a level printed alone (an empty group), or a '无' placeholder row
+        cur.proj.indicator_rows = (cur.proj.indicator_rows or 0) + 1
         op_cell = self.cell(row, "operator")
         unit = clean(self.cell(row, "measure_unit"))
         op_raw = clean_value_text(op_cell) if normalize_operator(op_cell) else ""
         ind = PerformanceIndicator(cur.proj.project_no, row.line_no, cur.l1, cur.l2, name)
         ind.target_raw = raw(op_raw + clean_value_text(value) + unit) if value else raw(op_raw + unit) or None
-        weight = self.cell(row, "weight")
+        weight = re.sub(r"^[(（]%[)）]", "", self.cell(row, "weight"))  # '(%)20': the header's unit, wrapped
         ind.weight = amount(weight) if weight else None
         ind.description = raw(self.cell(row, "description"))
         basis = [b for b in (self.cell(row, "basis"), self._remark(row)) if b]
@@ -259,8 +275,9 @@ class WideReader:
         text = self.cell(row, "indicators")
         if not text:
             return
-        for l1, l2, name, period, annual in packed_indicators(text):
-            ind = PerformanceIndicator(cur.proj.project_no, row.line_no, l1, l2, name)
+        cur.proj.indicator_rows = (cur.proj.indicator_rows or 0) + text.count("年度指标值")  # items printed
+        for n, (l1, l2, name, period, annual) in enumerate(packed_indicators(text), start=1):
+            ind = PerformanceIndicator(cur.proj.project_no, row.line_no, l1, l2, name, item_no=n)
             ind.target_raw = raw(annual)
             if period and period != annual:
                 ind.description = raw(f"实施周期指标值：{period}")
@@ -270,9 +287,9 @@ class WideReader:
 
 
 _PACKED_ITEM = re.compile(
-    r"(?:^|[；;。]\s*)\d+\s*[、.．]\s*\d+\s*[－\-—]\s*(?P<l1>[^，,；;]+?)\s*[，,]\s*\d+\s*[－\-—]\s*(?P<l2>[^，,；;]+?)\s*[，,]\s*"
-    r"(?P<name>.+?)\s*[；;]\s*实施周期指标值\s*[：:]\s*(?P<period>.*?)\s*[，,。；;]?\s*年度指标值\s*[：:]\s*"
-    r"(?P<annual>.*?)\s*(?=[；;。]\s*\d+\s*[、.．]\s*\d+\s*[－\-—]|[；;。]?\s*$)"
+    r"(?:[；;。]\s*)?\d+\s*[、.．]\s*\d+\s*[－\-—]\s*(?P<l1>[^，,；;]+?)\s*[，,]\s*\d+\s*[－\-—]\s*(?P<l2>[^，,；;]+?)\s*[，,]\s*"
+    r"(?P<name>.+?)\s*[；;。]\s*实[\d.]{0,4}施周期指标[\d.]{0,4}值\s*[：:》]?\s*(?P<period>.*?)\s*[，,。；;]?\s*年度指标值\s*[：:》]?\s*"
+    r"(?P<annual>.*?)\s*(?=[；;。]?\s*\d+\s*[、.．]\s*\d+\s*[－\-—]|[；;。]?\s*$)"
 )
 
 

@@ -65,7 +65,9 @@ class LevelCarry:
                 self.l2 = joined
             elif not (self.l2 and l2_piece in self.l2) and any(w.startswith(l2_piece) for w in L2_WORDS):
                 self.l2 = l2_piece
-        if l1 is None and self.l2 in IMPLIED_L1 and (self.l1 is None or self.l1 in STANDARD_L1):
+        # (a 二级 under a carried 成本指标 一级 that implies another 一级 starts that group: the
+        # publisher left the 一级 cell blank, '| | 数量指标 | …' after the 成本指标 rows)
+        if l1 is None and self.l2 in IMPLIED_L1 and (self.l1 is None or self.l1 in STANDARD_L1 or self.l1 == "成本指标"):
             self.l1 = IMPLIED_L1[self.l2]
         if self.l1 or self.l2:
             for ind in self.items:  # rows above the first printed level (vertically centred)

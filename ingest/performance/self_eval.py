@@ -223,6 +223,7 @@ def _read_total(row: Row, proj: PerformanceProject, layout: str, cols: Columns) 
         proj.score_total = nums[-1] if nums else None
         if len(nums) >= 2:
             proj.notes.append(f"总分 分值 {nums[-2]:g}")
+            proj.weight_total = nums[-2]  # the 分值 the 总分 row prints: indicators + budget execution
     grade = next((key(c) for _, c in row.filled if key(c) in GRADES), None)
     proj.grade_printed = grade
 
@@ -261,11 +262,12 @@ def parse_self_eval(block: Block, no: int) -> tuple[PerformanceProject, list[Per
     reader = IndicatorReader(no, layout, cols)
     stop = {"a": _self_eval_total_a, "b": _self_eval_total_b, "c": _self_eval_total_c}[layout]
     total_row = read_indicator_rows(reader, body, stop)
+    proj.indicator_rows = reader.rows_printed
     if total_row is not None:
         _read_total(total_row, proj, layout, cols)
         proj.line_end = total_row.line_no
     elif reader.items:
-        proj.line_end = reader.items[-1].line_no
+        proj.line_end = reader.last_line
         problems.append(f"line {block.title.index + 1}: {proj.project_name}: no 总分 row found")
     _header_note(header, proj)
     proj.notes += reader.notes
@@ -369,6 +371,7 @@ def parse_unit_self_eval(block: Block, no: int, info: DocumentInfo):
         return proj, [], [f"line {block.title.index + 1}: {block.title.text}: no indicator header found"]
     reader = IndicatorReader(no, "c", header_columns(header))
     total_row = read_indicator_rows(reader, body, _self_eval_total_c)
+    proj.indicator_rows = reader.rows_printed
     if total_row is not None:
         _read_total(total_row, proj, "c", Columns())
         proj.line_end = total_row.line_no

@@ -47,12 +47,14 @@ def parse_target(block: Block, no: int, info: DocumentInfo):
         proj.weight_total = reader.cols.weight_total
         read_indicator_rows(reader, body, lambda r: False)
         items = reader.items
+        proj.indicator_rows = reader.rows_printed
         proj.notes += reader.notes
         problems += reader.problems
         if items:
-            proj.line_end = max(i.line_no for i in items)
+            proj.line_end = reader.last_line
     elif proj.project_name:
         problems.append(f"line {block.title.index + 1}: {block.title.text}: no indicator header found")
+        proj.indicator_rows = 0
     return proj, items, problems
 
 

@@ -16,6 +16,7 @@ select
     indicators.project_no,
     projects.stage,
     indicators.line_no,
+    indicators.item_no,
     indicators.level1,
     indicators.level2,
     indicators.indicator_name,
@@ -30,6 +31,7 @@ select
     indicators.weight,
     indicators.score,
     indicators.achieved,
+    indicators.achieved_rule,
     indicators.description,
     indicators.basis,
     indicators.deviation_reason

@@ -1,13 +1,15 @@
 -- 项目绩效事实: one row per document × project × stage (目标 / 自评)
 with projects as (
-    select p.*, d.unit_id, d.year, d.in_totals
-    from {{ ref('stg_perf_projects') }} as p
-    inner join {{ ref('dim_document') }} as d on p.document_id = d.document_id and d.is_current
-    where p.project_name is not null
+    select * from {{ ref('int_perf_projects') }}
 ),
 
 indicator_counts as (
-    select document_id, project_no, count(*) as indicator_count
+    select
+        document_id,
+        project_no,
+        count(*) as indicator_count,
+        sum(weight) as indicator_weight,
+        sum(score) as indicator_score
     from {{ ref('stg_perf_indicators') }}
     group by document_id, project_no
 )
@@ -18,7 +20,7 @@ select
     projects.unit_id,
     projects.year,
     projects.in_totals,
-    {{ surrogate_key(['projects.unit_id', 'coalesce(projects.project_code, projects.project_name)']) }} as project_id,
+    {{ surrogate_key(['projects.unit_id', 'projects.project_key']) }} as project_id,
     projects.project_name,
     projects.project_code,
     projects.stage,
@@ -29,8 +31,14 @@ select
     cast(projects.annual_budget_wan as decimal(18, 6)) as annual_budget_wan,
     cast(projects.executed_wan as decimal(18, 6)) as executed_wan,
     projects.execution_rate,
+    projects.execution_weight,
     projects.execution_score,
+    indicator_counts.indicator_weight,
+    indicator_counts.indicator_score,
+    projects.deduction,
+    projects.weight_total,
     projects.score_total as score,
+    coalesce(projects.weight_total, 100) - projects.score_total as points_lost,
     case
         when projects.score_total is null then null
         when projects.score_total >= 90 then '优'
@@ -40,6 +48,7 @@ select
     end as grade,
     projects.grade_printed,
     coalesce(indicator_counts.indicator_count, 0) as indicator_count,
+    projects.indicator_rows as indicator_rows_printed,
     projects.purpose,
     projects.annual_goal,
     projects.plan_q1,

@@ -17,6 +17,8 @@ with checks as (
     select * from {{ ref('recon_performance') }}
     union all
     select * from {{ ref('recon_perf_summary') }}
+    union all
+    select * from {{ ref('recon_performance_tables') }}
 ),
 
 rules as (

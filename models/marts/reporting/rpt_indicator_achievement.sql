@@ -37,6 +37,7 @@ select
     projects.grade as project_grade,
     projects.execution_rate as project_execution_rate,
     indicators.line_no as source_line_no,
+    indicators.item_no as source_item_no,
     indicators.level1,
     indicators.level2,
     indicators.indicator_name,
@@ -48,6 +49,7 @@ select
     indicators.actual_value,
     indicators.actual_unit,
     indicators.achieved,
+    indicators.achieved_rule,
     case
         when indicators.achieved then '已完成'
         when not indicators.achieved then '未完成'
