@@ -97,13 +97,33 @@ def _wrapped_qualifier(doc: SourceDocument, line_no: int) -> str | None:
     return None
 
 
-def _is_column_numbering(compacted: list[str]) -> bool:
-    """The 栏次 line: 1 2 3 … (sometimes without its label, sometimes with OCR junk first)."""
+_NUMBERING_MARKS = frozenset(("**", "*", "栏次", "行次", "—", "-"))
+
+
+def _is_column_numbering(compacted: list[str], raw: list[str] | None = None) -> bool:
+    """The 栏次 line: 1 2 3 … (sometimes without its label, sometimes with OCR junk first). A
+    one- or two-column table numbers its columns '** | ** | 1' (code and name marked '**'):
+    that is a 栏次 line too, not a row whose amount is 1."""
     nums = [c for c in compacted if c]
+    # ('**' is markdown to compact(): the marks are read from the cells as printed)
+    printed = [c.strip() for c in raw if c.strip()] if raw is not None else nums
+    marks = [c for c in printed if c in _NUMBERING_MARKS]
+    rest = [c for c in printed if c not in _NUMBERING_MARKS]
+    if marks and rest and all(c.isdecimal() and len(c) <= 2 for c in rest):
+        ints = [int(c) for c in rest]
+        return ints == list(range(1, len(ints) + 1))
     if len(nums) < 3:
         return False
     ints = [int(n) for n in nums if len(n) <= 2 and n.isdecimal()]  # isdecimal is what \d matches
     return len(ints) >= 3 and len(ints) >= len(nums) - 1 and ints == list(range(ints[0], ints[0] + len(ints)))
+
+
+def _bare_column_numbers(cells: list[str]) -> bool:
+    """Right under the header, a line of nothing but the column numbers 1 … n (the 栏次 line of
+    a one- or two-column table, its '**' code and name marks lost as markdown): a header line,
+    not a row whose amount is 1."""
+    filled = [compact(c) for c in cells if compact(c)]
+    return bool(filled) and filled == [str(k) for k in range(1, len(filled) + 1)]
 
 
 _CODE_LIKE = re.compile(r"\d{3,7}")
@@ -121,7 +141,7 @@ _NOTE_START = ("注", "说明", "备注", "填报", "单位", "金额单位")
 def is_header_line(cells: list[str]) -> bool:
     """A column-header line: header words and no real amounts (栏次 numbers are small ints)."""
     compacted = [compact(c) for c in cells]
-    if _is_column_numbering(compacted):
+    if _is_column_numbering(compacted, cells):
         return True
     if any(_HEADER_CELL_RE.search(c) for c in compacted if c):
         return True
@@ -312,7 +332,7 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
             continue
         multi_cell_seen = True
         end = no
-        if is_header_line(cells):
+        if is_header_line(cells) or (header and not rows and _bare_column_numbers(cells)):
             header.append(TableRow(no, cells))  # repeated page headers too: parsers pick the best block
             continue
         rows.append(TableRow(no, cells))

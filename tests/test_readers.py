@@ -213,7 +213,13 @@ def test_xls_sheet_rows_as_printed_and_hidden_sheets_skipped(tmp_path):
     assert not any("99" in line for line in doc.lines)
     parsed = parse_path(EXCEL / "三公经费支出表.xls", "三公经费支出表.xls")
     assert [t.table_kind for t in parsed.tables] == ["three_public"]
-    assert [(a.subject_name, a.amount) for a in parsed.amounts] == [("合计", 8.0)]
+    # 小计 8.00 | 公务接待费 3.00 | 因公出国 (blank) | 公务用车购置及运行费 5.00 | 购置 (blank) | 运行费 5.00
+    assert [(a.subject_name, a.amount) for a in parsed.amounts] == [
+        ("合计", 8.0),
+        ("公务接待费", 3.0),
+        ("公务用车购置及运行维护费", 5.0),
+        ("公务用车运行维护费", 5.0),
+    ]
     assert parsed.info.year == 2026 and parsed.info.unit_name == "长沙市信访局"
 
 

@@ -154,6 +154,7 @@ def parse_summary_revenue(table: Table) -> list[AmountCell]:
             out += _flat_pairs(table, row)
             stack.clear()
             continue
+        out += _expenditure_grand_total(table, row)
         # the header's columns, or (when no row prints a label where the header says) each
         # row's first text cell and the cell after it: the header was displaced by the extraction
         label_col, amount_col = _row_columns(row) if by_row else header_cols
@@ -212,6 +213,23 @@ def _counted(table: Table, line: _Line, amount_col: int) -> list[AmountCell]:
         return []
     kind = _type(line)
     return [_revenue_cell(table, line.row, "item" if kind else "other", kind, line.label, line.text, amount_col)]
+
+
+def _expenditure_grand_total(table: Table, row: TableRow) -> list[AmountCell]:
+    """The expenditure side's grand total (支出总计), printed on the same row as 收入总计 in the
+    right-hand columns: kept (measure '支出') so that 收入总计 = 支出总计 is checked (R18)."""
+    for k, cell in enumerate(row.cells):
+        if k == 0 or not registry.canonical("expenditure_grand_total", compact(cell)):
+            continue
+        for col in range(k + 1, len(row.cells)):
+            text = row.cells[col]
+            if parse_amount(text) is not None:
+                got = _revenue_cell(table, row, "total", None, compact(cell), text, col)
+                got.measure = "支出"
+                return [got]
+            if compact(text) and not re.fullmatch(r"\d{1,2}", compact(text)):  # (a 行次 number is skipped)
+                return []
+    return []
 
 
 def _type(line: _Line) -> str | None:

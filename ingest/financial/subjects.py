@@ -24,6 +24,9 @@ from .columns import ColumnLayout, func_layout
 from .findings import TableReading, table_finding
 from .units import UnitLines, has_subject_rows, unit_lines
 
+# one Chinese character, a space, then the amount: a label's character printed into the cell
+_STRAY_CHAR = re.compile(r"([\u4e00-\u9fff])\s+([\d,，.\s]+)")
+
 
 def _relay(tokens: list[str], layout: ColumnLayout, width: int) -> list[str] | None:
     """A row whose cells do not stand in the header's columns, laid into them: one extracted
@@ -168,7 +171,17 @@ def _read_rows(table: Table, layout: ColumnLayout, scheme: str, units: UnitLines
             idx = col + shift
             if 0 <= idx < len(cells) and compact(cells[idx]):
                 text = cells[idx].strip()
-                amounts.append((col, measure, text, parse_amount(text)))
+                value = parse_amount(text)
+                stray = _STRAY_CHAR.fullmatch(text) if value is None else None
+                if stray and parse_amount(stray.group(2)) is not None:
+                    # a character of a vertical label printed across the column ('支 2947399.16',
+                    # the 支 of 人员经费支出): the amount is read, the repair recorded
+                    value = parse_amount(stray.group(2))
+                    findings.append(
+                        Repair(table.table_no, row.line_no, "amount", text, stray.group(2), "amount_stray_character",
+                               f"'{stray.group(1)}' printed into the amount cell")
+                    )  # fmt: skip
+                amounts.append((col, measure, text, value))
         real = [a for a in amounts if a[3] is not None]
         if code is None and not real:
             if name_c and last_item and not any(ch.isdigit() for ch in name_c) and len(name_c) < 30:

@@ -6,7 +6,7 @@ with cells as (
     select c.document_id, c.table_no, c.line_no, c.row_kind, c.subject_code, c.subject_name, c.amount_wan
     from {{ ref('stg_amount_cells') }} as c
     inner join {{ ref('stg_tables') }} as t on c.document_id = t.document_id and c.table_no = t.table_no
-    where c.subject_scheme = 'revenue' and t.table_kind = 'summary' and c.amount_wan is not null
+    where c.subject_scheme = 'revenue' and c.measure = '收入' and t.table_kind = 'summary' and c.amount_wan is not null
 ),
 
 totals as (
