@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from . import pipeline
+from .query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="预决算公开 data warehouse: ingest, build, query.")
 
@@ -93,27 +94,42 @@ def status(db: Path | None = typer.Option(None, "--db"), as_json: bool = typer.O
 @app.command()
 def query(
     sql: str | None = typer.Argument(None, help="One read-only SQL query."),
-    file: Path | None = typer.Option(None, "--file", help="Read the query from a file."),
+    file: Path | None = typer.Option(None, "--file", help="Read the query from a file (UTF-8, GBK or UTF-16)."),
     fmt: str = typer.Option("table", "--format", help="table | csv | json"),
     db: Path | None = typer.Option(None, "--db"),
-    max_rows: int | None = typer.Option(None, "--max-rows"),
+    max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", help="Rows to show at most (0 = all)."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Seconds before the query is stopped (0 = no limit)."),
 ):
-    """Run one read-only query against the warehouse (anything else is refused)."""
-    from .query import QueryFailed, QueryRefused, run_query
+    """Run one read-only query against the warehouse (anything else is refused).
 
-    if file is not None:
-        sql = file.read_text(encoding="utf-8")
-    if not sql:
-        typer.echo("query: give a SQL string or --file", err=True)
-        raise typer.Exit(2) from None
+    Exit codes: 0 ok, 1 failed (syntax, unknown name, time limit), 2 usage, 3 refused, 130 Ctrl-C."""
+    from .query import QueryFailed, QueryInterrupted, QueryRefused, fetch, read_sql_file
+    from .render import RENDERERS
+
     try:
-        typer.echo(run_query(sql, db or pipeline.default_db(), fmt=fmt, max_rows=max_rows))
+        if file is not None:
+            sql = read_sql_file(file)
+        if not sql:
+            typer.echo("query: give a SQL string or --file", err=True)
+            raise typer.Exit(2)
+        if fmt not in RENDERERS:
+            raise QueryFailed(f"unknown format {fmt!r}: use table, csv or json")
+        result = fetch(sql, db or pipeline.default_db(), max_rows=max_rows, timeout=timeout)
+        typer.echo(RENDERERS[fmt](result.columns, result.rows, result.truncated))
+        if result.truncated and fmt != "table":
+            typer.echo(f"note: only the first {max_rows} rows were written (--max-rows 0 for all)", err=True)
     except QueryRefused as exc:
         typer.echo(f"refused: {exc}", err=True)
         raise typer.Exit(3) from None
     except QueryFailed as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    except QueryInterrupted as exc:
+        typer.echo(f"stopped: {exc}", err=True)
+        raise typer.Exit(130) from None
+    except KeyboardInterrupt:
+        typer.echo("stopped: interrupted (Ctrl-C)", err=True)
+        raise typer.Exit(130) from None
 
 
 @app.command()
