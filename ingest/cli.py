@@ -133,6 +133,70 @@ def query(
 
 
 @app.command()
+def export(
+    relation: str | None = typer.Argument(None, help="A table or view of the warehouse, e.g. rpt_expenditure."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="File to write: .csv, .xlsx or .parquet."),
+    sql: str | None = typer.Option(None, "--sql", help="Export the rows of this read-only query instead."),
+    file: Path | None = typer.Option(None, "--file", help="Read the query from a file (UTF-8, GBK or UTF-16)."),
+    package: Path | None = typer.Option(None, "--package", help="Export every mart into this folder + datapackage.json."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="csv | xlsx | parquet (default: from --out's suffix; csv for --package)."
+    ),
+    no_bom: bool = typer.Option(False, "--no-bom", help="CSV without the UTF-8 BOM Excel needs."),
+    list_marts: bool = typer.Option(False, "--list", help="List the tables and views that can be exported."),
+    db: Path | None = typer.Option(None, "--db"),
+    timeout: float = typer.Option(600.0, "--timeout", help="Seconds before the export is stopped (0 = no limit)."),
+):
+    """Export a mart or a query to CSV (UTF-8 with BOM, for Excel), .xlsx or Parquet, or the
+    whole warehouse as a data package (one file per mart + datapackage.json).
+
+    Exit codes: 0 written, 1 failed, 2 usage, 3 refused (the query is not read-only), 130 Ctrl-C."""
+    from . import export as exporter
+    from .query import QueryFailed, QueryInterrupted, QueryRefused, open_read_only, read_sql_file
+
+    warehouse = db or pipeline.default_db()
+    try:
+        if list_marts:
+            con = open_read_only(warehouse)
+            try:
+                for name, about in exporter.marts(con).items():
+                    typer.echo(f"{name:28} {about.split(' (')[0].strip()}")
+            finally:
+                con.close()
+            return
+        if package is not None:
+            results = exporter.export_package(warehouse, package, fmt=fmt or "csv", timeout=timeout)
+            rows = sum(r.rows for r in results)
+            typer.echo(f"data package: {package / 'datapackage.json'} ({len(results)} files, {rows:,} rows)")
+            for r in results:
+                typer.echo(f"  {r.path.relative_to(package)}  {r.rows:,} rows")
+            return
+        if out is None or sum(x is not None for x in (relation, sql, file)) != 1:
+            typer.echo("export: give one of RELATION, --sql or --file, and --out FILE (or --package DIR, or --list)", err=True)
+            raise typer.Exit(2)
+        if relation is not None:
+            result = exporter.export_relation(warehouse, relation, out, fmt=fmt, timeout=timeout, bom=not no_bom)
+        else:
+            text = read_sql_file(file) if file is not None else (sql or "")
+            result = exporter.export_query(warehouse, text, out, fmt=fmt, timeout=timeout, bom=not no_bom)
+        typer.echo(f"{result.path}: {result.rows:,} rows ({result.format})")
+    except QueryRefused as exc:
+        typer.echo(f"refused: {exc}", err=True)
+        raise typer.Exit(3) from None
+    except (QueryFailed, exporter.ExportTooLarge) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except BrokenPipeError:  # the reader of --list went away (| head)
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        typer.echo(f"error: cannot write {exc.filename or out or package}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
+    except (QueryInterrupted, KeyboardInterrupt):
+        typer.echo("stopped: export interrupted (Ctrl-C)", err=True)
+        raise typer.Exit(130) from None
+
+
+@app.command()
 def docs(serve: int | None = typer.Option(None, "--serve", help="Serve the docs site on this port.")):
     """Generate the dbt docs site (target/), and serve it with --serve PORT."""
     ok, out = pipeline.run_dbt(pipeline.default_db(), [["docs", "generate"]])
