@@ -197,19 +197,27 @@ def export(
 
 
 @app.command()
-def docs(serve: int | None = typer.Option(None, "--serve", help="Serve the docs site on this port.")):
-    """Generate the dbt docs site (target/), and serve it with --serve PORT."""
-    ok, out = pipeline.run_dbt(pipeline.default_db(), [["docs", "generate"]])
-    if not ok:
-        typer.echo(out, err=True)
+def docs(
+    serve: int | None = typer.Option(None, "--serve", help="Serve the docs site on this port."),
+    db: Path | None = typer.Option(None, "--db", help="Warehouse file (default: $WAREHOUSE_DB or warehouse.duckdb)."),
+    target_path: Path = typer.Option(pipeline.PROJECT_DIR / "target", "--target-path", help="Folder to write the site into."),
+):
+    """Generate the dbt docs site (target/), and serve it with --serve PORT.
+
+    Generated from a copy of the warehouse, so it works while BI tools hold the file open."""
+    from .docs_site import DocsFailed, generate
+
+    try:
+        index = generate(db or pipeline.default_db(), target_path)
+    except DocsFailed as exc:
+        typer.echo(f"docs failed: {exc}", err=True)
         raise typer.Exit(1) from None
-    target = pipeline.PROJECT_DIR / "target"
-    typer.echo(f"docs site: {target / 'index.html'}")
+    typer.echo(f"docs site: {index} (one-file version: {index.with_name('static_index.html')})")
     if serve:
         import functools
         import http.server
 
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target_path))
         with http.server.ThreadingHTTPServer(("127.0.0.1", serve), handler) as httpd:
             typer.echo(f"serving on http://127.0.0.1:{serve}/ (Ctrl-C to stop)")
             httpd.serve_forever()
