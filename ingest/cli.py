@@ -223,5 +223,46 @@ def docs(
             httpd.serve_forever()
 
 
+report_app = typer.Typer(
+    add_completion=False,
+    invoke_without_command=True,
+    help=(
+        "Static reports over the warehouse (no server needed). `ingest report [--html DIR]` writes the "
+        "report site: per unit and year, spending by 功能分类, 基本 vs 项目, 人员 vs 公用, 三公 by year, "
+        "预算 vs 决算, project scores and indicators not met; per document, the failed checks beside the "
+        "printed lines."
+    ),
+)
+app.add_typer(report_app, name="report")
+
+
+@report_app.callback()
+def report(
+    ctx: typer.Context,
+    html: Path = typer.Option(pipeline.PROJECT_DIR / "target" / "report", "--html", help="Folder to write the site into."),
+    db: Path | None = typer.Option(None, "--db", help="Warehouse file (default: $WAREHOUSE_DB or warehouse.duckdb)."),
+):
+    """Write the report site: per unit and year, spending by 功能分类 类, 基本 vs 项目, 人员 vs
+    公用, "三公" by year, 预算 vs 决算 where both exist, project scores and indicators not met;
+    per document, the checks that failed beside the printed lines. Static HTML with inline
+    SVG charts: open index.html from disk, no server, nothing downloaded.
+
+    Further reports are sub-commands of this group (`ingest report <name>`)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .query import QueryFailed
+    from .report import build_site
+
+    try:
+        site = build_site(db or pipeline.default_db(), html)
+    except QueryFailed as exc:
+        typer.echo(f"report failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"report: {site.index}")
+    typer.echo(
+        f"  {len(site.unit_pages)} unit pages ({html / 'unit'}), {len(site.document_pages)} document pages ({html / 'document'})"
+    )
+
+
 def main() -> None:
     app()
