@@ -226,3 +226,26 @@ def test_pages_render_in_a_browser_with_their_charts(site, label, titles, tmp_pa
     assert seen["drawn"] > 0.03, seen  # text, tables and bars, not a blank page
     if not label.endswith(".txt"):
         assert seen["blue"] > 200 and seen["orange"] > 50, seen  # the bars themselves
+
+
+def test_a_document_with_many_failed_checks_stays_readable(extended_warehouse, monkeypatch):
+    """Real documents fail hundreds of checks: the page lists the largest differences first,
+    at most MAX_CHECKS_LISTED of them, says how many there are, and prints each table once."""
+    from ingest.report import data
+    from ingest.report.pages import render_document
+    from ingest.sqlguard import open_read_only
+
+    monkeypatch.setattr(data, "MAX_CHECKS_LISTED", 2)
+    con = open_read_only(extended_warehouse)
+    try:
+        ref = next(d for d in data.documents(con) if d.source_file.startswith("004_"))
+        report = data.document_report(con, ref)
+    finally:
+        con.close()
+    assert report.failed_total == 4 and len(report.failed) == 2
+    # the largest differences (004: R11 568.64 vs 425.395; R10 10% printed where the amounts give 100%)
+    assert [c.rule_id for c in report.failed] == ["R11", "R10"]
+    page = render_document(report, "warehouse.duckdb")
+    assert "the first 2 of 4" in page
+    assert len(report.tables) == len({t.table_no for t in report.tables}) == 2
+    assert page.count('<table class="lines">') == 2

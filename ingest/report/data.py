@@ -18,6 +18,9 @@ import duckdb
 STAGES = ("预算", "决算")
 CONTEXT_LINES = 3  # printed lines shown either side of a flagged line
 WHOLE_TABLE_LINES = 40  # a table this short is shown whole (a 绩效 project's table)
+MAX_CHECKS_LISTED = 300  # a page lists at most this many failed checks (all are in fct_reconciliation)
+MAX_TABLES_SHOWN = 30  # … and prints the lines of at most this many tables
+MAX_LINES_PER_TABLE = 150
 
 
 @dataclass
@@ -119,7 +122,18 @@ class FailedCheck:
     table_no: int | None
     line_no: int | None
     table_title: str | None = None
-    lines: list[PrintedLine] = field(default_factory=list)
+    shown_table: int | None = None  # the table whose printed lines the page shows for it
+
+
+@dataclass
+class FlaggedTable:
+    """A table with failed checks, printed once: its header lines and the lines around every
+    flagged line (a short table whole), the flagged lines highlighted."""
+
+    table_no: int
+    title: str | None
+    lines: list[PrintedLine]
+    checks: int
 
 
 @dataclass
@@ -129,7 +143,9 @@ class DocumentReport:
     tables_found: int
     is_current: bool
     rules: list[tuple[str, str, int, int]]  # rule id, name, checks, failed
-    failed: list[FailedCheck]
+    failed: list[FailedCheck]  # at most MAX_CHECKS_LISTED, largest differences first
+    failed_total: int
+    tables: list[FlaggedTable]
 
 
 def _num(value) -> float | None:
@@ -283,43 +299,57 @@ def document_report(con: duckdb.DuckDBPyConnection, ref: DocumentRef) -> Documen
         """,
         did,
     ).fetchall()
+    rows = con.execute(
+        """
+        select rule_id, rule_name, severity, message, subject, measure, printed_value, computed_value,
+               difference, tolerance, table_no, line_no
+        from fct_reconciliation where document_id = ? and not passed
+        order by severity, abs(difference) desc nulls last, line_no
+        """,
+        did,
+    ).fetchall()
     failed = [
         FailedCheck(r[0], r[1], r[2], r[3], r[4], r[5], _num(r[6]), _num(r[7]), _num(r[8]), _num(r[9]), r[10], r[11])
-        for r in con.execute(
-            """
-            select rule_id, rule_name, severity, message, subject, measure, printed_value, computed_value,
-                   difference, tolerance, table_no, line_no
-            from fct_reconciliation where document_id = ? and not passed
-            order by severity, abs(difference) desc nulls last, line_no
-            """,
-            did,
-        ).fetchall()
+        for r in rows[:MAX_CHECKS_LISTED]
     ]
     tables = con.execute(
         "select table_no, title, line_start, line_end from raw.tables where document_id = ? order by table_no", did
     ).fetchall()
-    lines = con.execute(
-        "select table_no, line_no, line_role, cells_json from raw.table_lines where document_id = ? order by line_no", did
-    ).fetchall()
-    by_table: dict[int, list[tuple]] = defaultdict(list)
-    for line in lines:
-        by_table[line[0]].append(line)
+    titles = {t[0]: t[1] for t in tables}
+    flagged: dict[int, list[int | None]] = defaultdict(list)  # table -> flagged lines, in check order
     for check in failed:
         table_no = check.table_no
         if table_no is None and check.line_no is not None:  # 绩效 checks name a line, not a table
             table_no = next((t[0] for t in tables if t[2] <= check.line_no <= (t[3] or t[2])), None)
         if table_no is None:
             continue
-        check.table_title = next((t[1] for t in tables if t[0] == table_no), None)
-        check.lines = printed_lines(by_table.get(table_no, []), check.line_no)
-    return DocumentReport(ref, title, tables_found or 0, bool(is_current), [tuple(r) for r in rules], failed)
+        check.table_title = titles.get(table_no)
+        if table_no in flagged or len(flagged) < MAX_TABLES_SHOWN:
+            flagged[table_no].append(check.line_no)
+            check.shown_table = table_no
+    lines = con.execute(
+        "select table_no, line_no, line_role, cells_json from raw.table_lines where document_id = ? and table_no in "
+        "(select unnest(?::integer[])) order by line_no",
+        [ref.document_id, sorted(flagged)],
+    ).fetchall()
+    by_table: dict[int, list[tuple]] = defaultdict(list)
+    for line in lines:
+        by_table[line[0]].append(line)
+    shown = [
+        FlaggedTable(table_no, titles.get(table_no), printed_lines(by_table.get(table_no, []), flags), len(flags))
+        for table_no, flags in sorted(flagged.items())
+    ]
+    return DocumentReport(ref, title, tables_found or 0, bool(is_current), [tuple(r) for r in rules], failed, len(rows), shown)
 
 
-def printed_lines(table_lines: list[tuple], line_no: int | None) -> list[PrintedLine]:
-    """The lines to show beside a check: a short table whole; else its header lines and the
-    printed lines around the flagged one."""
-    if len(table_lines) <= WHOLE_TABLE_LINES or line_no is None:
-        chosen = table_lines if len(table_lines) <= WHOLE_TABLE_LINES else [t for t in table_lines if t[2] == "header"]
+def printed_lines(table_lines: list[tuple], flagged: list[int | None]) -> list[PrintedLine]:
+    """The lines to show for a table's failed checks: a short table whole; else its header
+    lines and the printed lines around each flagged one (at most MAX_LINES_PER_TABLE)."""
+    marks = {n for n in flagged if n is not None}
+    if len(table_lines) <= WHOLE_TABLE_LINES:
+        chosen = table_lines
     else:
-        chosen = [t for t in table_lines if t[2] == "header" or abs(t[1] - line_no) <= CONTEXT_LINES]
-    return [PrintedLine(t[1], t[2], [str(c) for c in json.loads(t[3] or "[]")], t[1] == line_no) for t in chosen]
+        chosen = [t for t in table_lines if t[2] == "header" or any(abs(t[1] - n) <= CONTEXT_LINES for n in marks)][
+            :MAX_LINES_PER_TABLE
+        ]
+    return [PrintedLine(t[1], t[2], [str(c) for c in json.loads(t[3] or "[]")], t[1] in marks) for t in chosen]

@@ -113,7 +113,8 @@ def render_unit(report: UnitReport, warehouse: str) -> str:
 
 
 def render_document(report: DocumentReport, warehouse: str) -> str:
-    return _ENV.get_template("document.html").render(d=report, warehouse=warehouse)
+    messages = dict(sorted({(c.rule_id, c.message) for c in report.failed}))
+    return _ENV.get_template("document.html").render(d=report, rule_messages=messages.items(), warehouse=warehouse)
 
 
 def render_index(units: list[Unit], documents: list[DocumentRef], warehouse: str) -> str:
