@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint docs clean bench
+.PHONY: setup run test lint docs report clean bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,7 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/python -m ingest refresh --docs
+	$(BIN)/python -m ingest report
 
 test: setup lint
 	$(BIN)/python -m pytest -q tests
@@ -33,6 +34,9 @@ format: setup
 
 docs: setup
 	$(BIN)/python -m ingest docs
+
+report: setup
+	$(BIN)/python -m ingest report
 
 bench: setup
 	$(BIN)/python -m bench.run

@@ -1,10 +1,9 @@
 -- 基本支出与项目支出结构 (basic vs project split per unit): for each unit and document, how
 -- much of the spending is 基本支出 (keeping the unit running: 人员经费 + 公用经费) and how much
--- is 项目支出 (projects), with the basic share in percent. All-funds table only.
+-- is 项目支出 (projects), with the basic share in percent (rpt_expenditure: all funds).
 with spending as (
     select unit_name, unit_level, county, city, year, stage, source_file, expense_type, amount_wan
     from {{ ref('rpt_expenditure').include(database=false) }}
-    where fund_type = '全部资金'
 ),
 
 per_document as (

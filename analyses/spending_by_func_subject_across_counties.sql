@@ -1,6 +1,6 @@
 -- 各县按功能科目支出 (spending by 功能分类 across counties): for every region and stage, what
--- the money is for — 类 → 款 → 项 — split into 基本支出 / 项目支出, from the all-funds table
--- ('全部资金', which already contains the fund tables: never add both).
+-- the money is for — 类 → 款 → 项 — split into 基本支出 / 项目支出, from rpt_expenditure (the
+-- all-funds tables of the documents in totals: every amount once).
 -- Change the filters at the bottom of `spending` (e.g. a province or a year) to narrow it.
 with spending as (
     select
@@ -15,7 +15,6 @@ with spending as (
         expense_type,
         amount_wan
     from {{ ref('rpt_expenditure').include(database=false) }}
-    where fund_type = '全部资金'
 ),
 
 by_subject as (

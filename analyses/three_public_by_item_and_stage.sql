@@ -1,8 +1,9 @@
 -- "三公"经费 by item and stage: per unit and year, each item's 预算 (budget) and 决算 (actual)
--- side by side, with the unit's "三公" total per stage. A 决算 document that prints both
--- columns fills both; a 预算 document fills the budget column only.
+-- side by side, with the unit's "三公" total per stage. The budget is the 预算 document's
+-- amount, else the budget column the 决算 document prints beside its actuals
+-- (printed_budget_wan); the actual is the 决算 document's amount.
 with three_public as (
-    select unit_name, year, stage, item_group, item, amount_wan
+    select unit_name, year, stage, item_group, item, amount_wan, printed_budget_wan
     from {{ ref('rpt_three_public').include(database=false) }}
 ),
 
@@ -12,7 +13,7 @@ by_item as (
         year,
         item_group,
         item,
-        sum(case when stage = '预算' then amount_wan end) as budget_wan,
+        coalesce(sum(case when stage = '预算' then amount_wan end), sum(printed_budget_wan)) as budget_wan,
         sum(case when stage = '决算' then amount_wan end) as final_wan
     from three_public
     group by unit_name, year, item_group, item

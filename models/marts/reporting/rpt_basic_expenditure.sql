@@ -1,13 +1,15 @@
 {{ config(materialized='view') }}
 -- 基本支出报表视图 (basic expenditure, ready for BI): one row per fct_basic_expenditure row
--- (部门经济分类 leaf × 人员经费/公用经费) with the document, the unit and its region, the
--- 经济分类 类/款 names and the matching 政府经济分类 code and name already joined.
+-- (部门经济分类 leaf × 人员经费/公用经费) of the documents in totals, with the document, the
+-- unit and its region, the 经济分类 类/款 names and the matching 政府经济分类 code and name
+-- already joined. Safe to sum: leaves only, one non-overlapping set of documents.
 with basic_expenditure as (
     select * from {{ ref('fct_basic_expenditure').include(database=false) }}
+    where in_totals
 ),
 
 documents as (
-    select document_id, source_file, doc_kind from {{ ref('dim_document').include(database=false) }}
+    select document_id, source_file, doc_kind, scope from {{ ref('dim_document').include(database=false) }}
 ),
 
 units as (
@@ -22,6 +24,7 @@ select
     basic_expenditure.document_id,
     documents.source_file,
     documents.doc_kind,
+    documents.scope,
     basic_expenditure.year,
     basic_expenditure.stage,
     basic_expenditure.unit_id,

@@ -1,14 +1,20 @@
 {{ config(materialized='view') }}
 -- 预算执行报表视图 (budget execution, ready for BI): a unit-year's 预算 (budget) set against
--- its 决算 (final accounts), by fund_type × 功能分类 code × expense_type. A full outer join, so
--- a line printed on one side only is kept with NULL on the other (both_printed = false);
--- both_documents says whether the unit-year has a document of each stage at all.
+-- its 决算 (final accounts), by 功能分类 code × expense_type, from the all-funds (全部资金)
+-- tables of the documents in totals — so sum(budget_wan) and sum(final_wan) count each
+-- amount once. A full outer join, so a line printed on one side only is kept with NULL on
+-- the other (both_printed = false); both_documents says whether the unit-year has a document
+-- of each stage at all. fund_type is always '全部资金' (kept so that filters written for the
+-- earlier by-fund version of this view still work).
 with expenditure as (
     select * from {{ ref('fct_expenditure').include(database=false) }}
+    where in_totals and fund_type = '全部资金'
 ),
 
 documents as (
-    select document_id, source_file, doc_kind, unit_id, year from {{ ref('dim_document').include(database=false) }}
+    select document_id, source_file, doc_kind, unit_id, year
+    from {{ ref('dim_document').include(database=false) }}
+    where in_totals
 ),
 
 budget_lines as (

@@ -3,17 +3,19 @@
 -- indicator row, with its project (name, code, total score, grade, execution rate), the
 -- unit and its region, the target against the actual value, whether it was achieved, its
 -- weight (分值), score (得分) and the points it lost (weight − score). 目标 (target-table)
--- rows have targets only; 自评 (self-evaluation) rows carry actuals and scores.
+-- rows have targets only; 自评 (self-evaluation) rows carry actuals and scores. Only the
+-- documents in totals (a 部门汇总 and its units' own documents list the same projects).
 with indicators as (
     select * from {{ ref('fct_performance_indicator').include(database=false) }}
 ),
 
 projects as (
     select * from {{ ref('fct_project_performance').include(database=false) }}
+    where in_totals
 ),
 
 documents as (
-    select document_id, source_file, doc_kind from {{ ref('dim_document').include(database=false) }}
+    select document_id, source_file, doc_kind, scope from {{ ref('dim_document').include(database=false) }}
 ),
 
 units as (
@@ -24,6 +26,7 @@ select
     indicators.document_id,
     documents.source_file,
     documents.doc_kind,
+    documents.scope,
     indicators.year,
     indicators.stage,
     indicators.unit_id,

@@ -1,14 +1,16 @@
 {{ config(materialized='view') }}
 -- 收入报表视图 (revenue, ready for BI): one row per fct_revenue row (document × canonical
--- income line) with the document, the unit and its region joined, and whether the line is
+-- income line, no total lines) of the documents in totals, with the document, the unit and
+-- its region joined — safe to sum: a document's rows add up to its 收入总计 — and whether the line is
 -- 财政拨款 (a government appropriation), 非财政拨款 (money the unit raised itself) or
 -- 结转结余及事业基金 (carried over from earlier years / drawn from its own fund).
 with revenue as (
     select * from {{ ref('fct_revenue').include(database=false) }}
+    where in_totals
 ),
 
 documents as (
-    select document_id, source_file, doc_kind from {{ ref('dim_document').include(database=false) }}
+    select document_id, source_file, doc_kind, scope from {{ ref('dim_document').include(database=false) }}
 ),
 
 units as (
@@ -19,6 +21,7 @@ select
     revenue.document_id,
     documents.source_file,
     documents.doc_kind,
+    documents.scope,
     revenue.year,
     revenue.stage,
     revenue.unit_id,
