@@ -289,5 +289,35 @@ def report(
     )
 
 
+@report_app.command("quality")
+def report_quality(
+    db: Path | None = typer.Option(None, "--db", help="Warehouse file (default: $WAREHOUSE_DB or warehouse.duckdb)."),
+    document: str | None = typer.Option(None, "--document", help="One document (its source file name)."),
+    failed: bool = typer.Option(False, "--failed", help="Also list every failed check beside the line it is about."),
+    fmt: str = typer.Option("table", "--format", help="table | csv | json"),
+):
+    """Per document: tables found by kind, facts, checks run and failed (by rule, with the
+    likely cause: publisher, reading or undetermined); with --failed, each failed check beside
+    the cells the document prints on that line. How to see whether a folder of real documents
+    was read right."""
+    from .quality import QualityFailed, quality_report
+    from .render import RENDERERS
+    from .sqlguard import QueryFailed
+
+    if fmt not in RENDERERS:
+        typer.echo(f"unknown --format {fmt!r}: table, csv or json", err=True)
+        raise typer.Exit(2)
+    try:
+        report = quality_report(db or pipeline.default_db(), document)
+    except (QualityFailed, QueryFailed) as exc:
+        typer.echo(f"report quality failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(RENDERERS[fmt](report.columns, report.documents, False), nl=False)
+    if failed:
+        typer.echo(RENDERERS[fmt](report.failed_columns, report.failed, False), nl=False)
+    if fmt == "table":
+        typer.echo(" · ".join(f"{k}: {v}" for k, v in report.totals.items()))
+
+
 def main() -> None:
     app()

@@ -73,3 +73,20 @@ def extended_warehouse(built_warehouse, tmp_path_factory) -> Path:
     result = pipeline.refresh(extended_input(folder), db)
     assert result.published, result.dbt_summary
     return db
+
+
+CORPUS_TXT = ROOT.parent / "shared" / "corpus" / "txt"
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(tmp_path_factory) -> Path:
+    """The 195 real texts of ../shared/corpus, raw layer and models (no dbt tests: a test
+    failing on one document must not hide the figures of the others), built once per session.
+    Skipped where the corpus is absent (a user's clone)."""
+    if not CORPUS_TXT.is_dir():
+        pytest.skip(f"real corpus absent ({CORPUS_TXT}): the whole-corpus tests need ../shared/corpus beside the project")
+    from bench.corpus import build
+
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    build(CORPUS_TXT, db)
+    return db

@@ -205,7 +205,7 @@ def test_revenue_from_flattened_page_and_rows():
     items = {c.subject_code: c.amount for c in cells if c.row_kind == "item"}
     assert items == {"一般公共预算财政拨款收入": 8476.31, "政府性基金预算财政拨款收入": 200.00, "上年结转结余": 3239.09}
     totals = {c.subject_name: c.amount for c in cells if c.row_kind == "total"}
-    assert totals == {"本年收入合计": 8676.31, "收入总计": 11915.40}
+    assert totals == {"本年收入合计": 8676.31, "收入总计": 11915.40, "支出总计": 11915.40}  # both printed on row 34
 
 
 def test_table_titles_and_toc_entries():

@@ -87,7 +87,7 @@ def test_parent_lines_are_counted_through_their_parts_never_both():
     }
     # 一、财政拨款⇥13,607.02 / 三、单位资金⇥1,725.63 / 上年结余、结转⇥147.61: printed, not summed
     assert parents == {"财政拨款": 13607.02, "单位资金": 1725.63, "上年结余、结转": 147.61}
-    assert totals == {"本年收入合计": 15332.65, "收入总计": 15480.26}
+    assert totals == {"本年收入合计": 15332.65, "收入总计": 15480.26, "支出总计": 15480.26}
     assert round(sum(items.values()), 2) == totals["收入总计"]
 
 
@@ -142,7 +142,7 @@ def test_unnumbered_parts_under_a_numbered_appropriation_line():
         "上级补助收入": 60.00,  # 上级补助收入⇥60.00 (below 本 年 收 入 合 计)
     }
     assert parents == {"财政拨款收入": 45832.29}  # 一、财政拨款收入⇥45,832.29
-    assert totals == {"本年收入合计": 45907.29, "收入总计": 45967.29}
+    assert totals == {"本年收入合计": 45907.29, "收入总计": 45967.29, "支出总计": 45967.29}
 
 
 # 004_5c6aea1e79 (重庆 2026 商务委员会) L277-291: 合计 printed first, and the 、 of every
@@ -235,7 +235,7 @@ def test_three_levels_of_numbering_and_two_carry_over_lines():
         "上年结转结余": 52.54,  # 上年实户资金余额⇥40.93 + 上年结转⇥11.61
     }
     assert parents == {"财政拨款": 3643.37}  # 1、财政拨款⇥3,643.37
-    assert totals == {"本年收入合计": 3643.37, "收入总计": 3695.91}
+    assert totals == {"本年收入合计": 3643.37, "收入总计": 3695.91, "支出总计": 3695.91}
     # 其中：财政拨款资金结转⇥11.61 is inside 上年结转: recorded, never summed
     assert [(c.row_kind, c.amount) for c in cells if c.subject_name.startswith("其中")] == [("other", 11.61)]
 
@@ -285,7 +285,7 @@ def test_appropriations_not_split_by_budget_are_one_line():
     assert items["其他收入"] == 1.64  # 五、其他收入⇥1.64
     assert items["上年结转结余"] == 19904.01  # 上年结转结余⇥19,904.01
     assert "一般公共预算财政拨款收入" not in items  # its split is not printed here: not guessed
-    assert totals == {"本年收入合计": 46403.97, "收入总计": 66307.98}
+    assert totals == {"本年收入合计": 46403.97, "收入总计": 66307.98, "支出总计": 66307.98}
     assert round(sum(items.values()), 2) == totals["收入总计"]
 
 
@@ -322,7 +322,7 @@ def test_a_label_printing_no_amount_does_not_end_the_table():
         "其他收入": 54282100,  # 四、其他收入⇥54,282,100 (below 三、事业单位经营收入⇥⇥⇥⇥⇥⇥)
     }
     assert parents == {"财政拨款收入": 304413900}  # 一、财政拨款收入⇥304,413,900
-    assert totals == {"收入总计": 408696000}  # 收入总计⇥408,696,000
+    assert totals == {"收入总计": 408696000, "支出总计": 408696000}  # 收入总计⇥408,696,000
 
 
 def _three_public(text: str, stage: str = "预算", unit: str = "万元", year: int | None = 2026):
@@ -766,6 +766,6 @@ def test_income_lines_read_row_by_row_when_the_header_is_displaced():
         "用事业基金弥补收支差额": 0.00,
         "上年结转结余": 3392047.63,  # 35⇥上年实户资金余额⇥3392047.63 (+ 36⇥上年结转⇥0.00)
     }
-    assert totals == {"本年收入合计": 1056072667.43, "收入总计": 1059464715.06}
+    assert totals == {"本年收入合计": 1056072667.43, "收入总计": 1059464715.06, "支出总计": 1059464715.06}
     _, cells = _parse(XIAN_DISPLACED_SUMMARY)  # 16⇥⇥⇥15、资源勘探工业信息等支出⇥1021805239.60 is not income
     assert not [c for c in cells if c.subject_name.endswith("支出")]
