@@ -25,6 +25,15 @@ def refresh(
     prune: bool = typer.Option(
         False, "--prune", help="Mirror mode: remove documents whose files are not in this input (default: keep them)."
     ),
+    executor: str = typer.Option(
+        "process", "--executor", help="Where the parse runs: 'process' (this machine, default) or 'dask'."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --jobs workers."
+    ),
+    raw_store: Path | None = typer.Option(
+        None, "--raw-store", help="Folder the Dask tasks write Parquet into (shared with remote workers)."
+    ),
 ):
     """Ingest the documents, build and test the models, publish the warehouse atomically.
 
@@ -41,6 +50,9 @@ def refresh(
             wait_seconds=wait,
             progress=sys.stderr.isatty() and not as_json,
             prune=prune,
+            executor=executor,
+            scheduler=scheduler,
+            raw_store=raw_store,
         )
     except pipeline.RefreshBusy as exc:
         typer.echo(f"refresh: {exc}", err=True)

@@ -23,6 +23,7 @@ from .. import load
 from ..detect import read_manifest
 from ..parse_document import manifest_json
 from .dbt import dbt_tail, project_version, publish_docs, run_dbt
+from .executors import make_executor
 from .inputs import InputFile, discover, input_fingerprint, rejection_row
 from .live import (
     clone_live,
@@ -35,7 +36,7 @@ from .live import (
     record_superseded,
 )
 from .lock import RefreshLock
-from .raw_build import drop_returning_history, parse_all, prune_clone, rename_reused, settle_fallbacks
+from .raw_build import drop_returning_history, prune_clone, rename_reused, settle_fallbacks
 from .settings import DEFAULT_INPUT, PROJECT_DIR, RefreshFailed, default_db
 
 
@@ -72,12 +73,23 @@ def refresh(
     wait_seconds: float = 0.0,
     progress: bool = False,
     prune: bool = False,
+    executor: str = "process",
+    scheduler: str | None = None,
+    raw_store: Path | None = None,
 ) -> RefreshResult:
     """Ingest the documents under `input_dir` into the warehouse at `db_path` and publish it.
 
     A refresh adds and updates: documents of the live warehouse whose files are not in this
     input stay, unless `prune` (mirror mode) removes them. An empty or missing input folder is
-    an error that leaves the warehouse untouched (a missing mount must not empty it)."""
+    an error that leaves the warehouse untouched (a missing mount must not empty it).
+
+    `executor` 'process' parses in this machine's processes; 'dask' fans the parse out on
+    Dask (a LocalCluster, or the scheduler at `scheduler`), the rows travelling as Parquet
+    through `raw_store` (ingest/pipeline/executors.py). The warehouse is the same either way."""
+    try:
+        parser = make_executor(executor, jobs, scheduler, raw_store)
+    except ValueError as exc:
+        raise RefreshFailed(f"{exc} — nothing was changed") from None
     input_dir = Path(input_dir or DEFAULT_INPUT)
     db_path = Path(db_path or default_db()).resolve()
     if not input_dir.is_dir():
@@ -198,9 +210,7 @@ def refresh(
             rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
             result.documents_reused = len(reuse_ids)
             # parsed documents are appended in chunks as they arrive: memory stays flat with N
-            parsed_count, table_error_count, rejections = parse_all(
-                to_parse, jobs, progress, on_rows=lambda chunk: load.append_rows(con, chunk)
-            )
+            parsed_count, table_error_count, rejections = parser.parse(to_parse, con, progress, workdir=tmp.parent)
             for rej in rejections:
                 result.rejections.append(rejection_row(rej[0], rej[1]["stage"], rej[1]["reason"], now))
                 # every file with that content is rejected with it, not only the first name
