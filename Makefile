@@ -34,8 +34,10 @@ format: setup
 docs: setup
 	$(BIN)/python -m ingest docs
 
+# at scale (10,000 and 100,000 documents): in-process vs Dask, full vs incremental, memory;
+# `python -m bench.run` is the ingest benchmark by size (100 … 10,000) with the stage profile
 bench: setup
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf target logs warehouse.duckdb warehouse.duckdb.*

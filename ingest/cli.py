@@ -34,6 +34,9 @@ def refresh(
     raw_store: Path | None = typer.Option(
         None, "--raw-store", help="Folder the Dask tasks write Parquet into (shared with remote workers)."
     ),
+    full_refresh: bool = typer.Option(
+        False, "--full-refresh", help="Rebuild every model (default: incremental when the code is unchanged)."
+    ),
 ):
     """Ingest the documents, build and test the models, publish the warehouse atomically.
 
@@ -53,6 +56,7 @@ def refresh(
             executor=executor,
             scheduler=scheduler,
             raw_store=raw_store,
+            full_refresh=full_refresh,
         )
     except pipeline.RefreshBusy as exc:
         typer.echo(f"refresh: {exc}", err=True)

@@ -24,6 +24,7 @@ from ..detect import read_manifest
 from ..parse_document import manifest_json
 from .dbt import dbt_tail, project_version, publish_docs, run_dbt
 from .executors import make_executor
+from .incremental import can_keep_models, record_changes
 from .inputs import InputFile, discover, input_fingerprint, rejection_row
 from .live import (
     clone_live,
@@ -58,6 +59,7 @@ class RefreshResult:
     unchanged: bool = False  # nothing new since the last build: nothing was rebuilt
     dbt_summary: str = ""
     manifest: str | None = None  # the manifest file read, if any
+    documents_changed: int = 0  # parsed or dropped: what an incremental build recomputes (and their context)
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -76,6 +78,7 @@ def refresh(
     executor: str = "process",
     scheduler: str | None = None,
     raw_store: Path | None = None,
+    full_refresh: bool = False,
 ) -> RefreshResult:
     """Ingest the documents under `input_dir` into the warehouse at `db_path` and publish it.
 
@@ -85,7 +88,11 @@ def refresh(
 
     `executor` 'process' parses in this machine's processes; 'dask' fans the parse out on
     Dask (a LocalCluster, or the scheduler at `scheduler`), the rows travelling as Parquet
-    through `raw_store` (ingest/pipeline/executors.py). The warehouse is the same either way."""
+    through `raw_store` (ingest/pipeline/executors.py). The warehouse is the same either way.
+
+    The build is incremental when the live warehouse was built by the same code: its models
+    are kept and the per-document ones recompute the changed documents only
+    (ingest/pipeline/incremental.py). `full_refresh` rebuilds every model."""
     try:
         parser = make_executor(executor, jobs, scheduler, raw_store)
     except ValueError as exc:
@@ -150,7 +157,8 @@ def refresh(
 
         fingerprint = input_fingerprint(files) + ("+prune" if prune else "")
         version = project_version()
-        if build and (fingerprint, version) == last_build(db_path):
+        live_build = last_build(db_path)
+        if build and not full_refresh and (fingerprint, version) == live_build:
             # nothing new and the same code: the live warehouse is already this refresh's result
             result.unchanged = True
             result.published = True
@@ -203,7 +211,8 @@ def refresh(
             if cloned:
                 # the new file starts as a copy of the live one (a file copy is far cheaper than
                 # re-inserting millions of reused rows); what is not reused is pruned from it
-                prune_clone(con, keep_ids)
+                keep_models = build and can_keep_models(live_build[1], version, full_refresh)
+                prune_clone(con, keep_ids, keep_models=keep_models)
             else:
                 copy_reused(con, db_path, keep_ids)
             drop_returning_history(con, [load.document_id_for(f.sha256 or "") for f in to_parse])
@@ -242,6 +251,9 @@ def refresh(
             if not cloned:
                 copy_refresh_log(con, db_path)
             load.append_rejections(con, result.rejections)
+            result.documents_changed = record_changes(
+                con, set(live.all_current), [load.document_id_for(f.sha256 or "") for f in to_parse]
+            )
             result.documents_parsed = parsed_count
             result.table_errors = table_error_count
             con.execute(

@@ -3,6 +3,7 @@
 -- its code: facts are leaves, everything above them is reproduced by summing.
 -- Only the columns the facts and checks use: the printed text of each amount stays in
 -- stg_amount_cells (this table is the largest one a build writes).
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select
         c.document_id,
@@ -27,12 +28,14 @@ with cells as (
         on c.document_id = d.document_id and d.is_current
     where c.subject_scheme in ('func', 'econ_dept')
       and c.measure <> '(空)'
+      {{ only_changed_documents('c.document_id') }}
 ),
 
 coded_rows as (
     select distinct document_id, table_no, subject_code
     from {{ ref('stg_amount_cells') }}
     where subject_scheme in ('func', 'econ_dept') and row_kind = 'item' and subject_code is not null
+      {{ only_changed_documents('document_id') }}
 ),
 
 ancestors_with_children as (

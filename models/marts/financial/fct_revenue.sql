@@ -1,5 +1,6 @@
 -- 收入事实: one row per document × canonical revenue type, from the income side of the
 -- 收支总表 / 收入支出决算总表 (no total lines)
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with lines as (
     select
         c.*,
@@ -10,6 +11,7 @@ with lines as (
     inner join {{ ref('dim_document') }} as d on c.document_id = d.document_id and d.is_current
     where c.subject_scheme = 'revenue' and t.table_kind = 'summary'
       and c.row_kind = 'item' and c.subject_code is not null and c.amount_wan is not null
+      {{ only_changed_documents('c.document_id') }}
 )
 
 select
