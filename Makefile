@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint docs clean bench
+.PHONY: setup run test lint docs clean bench test-spark
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ docs: setup
 # `python -m bench.run` is the ingest benchmark by size (100 … 10,000) with the stage profile
 bench: setup
 	$(BIN)/python -m bench.scale
+
+# the same dbt project built on Spark (pyspark local, Java 17) from the samples' raw layer as
+# Parquet; its marts must equal DuckDB's (tests/test_spark.py)
+SPARK_STAMP := $(VENV)/.spark-installed
+$(SPARK_STAMP): $(STAMP) requirements-spark.txt
+	$(BIN)/pip install --quiet -r requirements-spark.txt
+	touch $(SPARK_STAMP)
+
+test-spark: $(SPARK_STAMP)
+	SPARK_TESTS=1 $(BIN)/python -m pytest -q tests/test_spark.py
 
 clean:
 	rm -rf target logs warehouse.duckdb warehouse.duckdb.*

@@ -60,6 +60,7 @@ class RefreshResult:
     dbt_summary: str = ""
     manifest: str | None = None  # the manifest file read, if any
     documents_changed: int = 0  # parsed or dropped: what an incremental build recomputes (and their context)
+    lake_snapshot: int | None = None  # the DuckLake snapshot the marts were published as (`--lake`)
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
