@@ -147,7 +147,7 @@ def same_marts(a: Path, b: Path) -> bool:
     return figures(a) == figures(b)
 
 
-def markdown(results: dict) -> str:
+def markdown(results: dict, replicated: dict | None = None) -> str:
     lines = [
         BEGIN,
         "## At scale: in-process vs Dask, full vs incremental (`make bench`, `python -m bench.scale`)",
@@ -191,9 +191,37 @@ def markdown(results: dict) -> str:
         "in-process and the Dask warehouse (and, for the incremental, in the incremental and the full rebuild: "
         + ", ".join(f"n={r['n']}: {r.get('incremental_equals_full_rebuild', '—')}" for r in results["sizes"])
         + ").",
-        END,
     ]
+    rep = replicated or {}
+    if rep.get("full_build"):
+        full, inc, rb = rep["full_build"], rep.get("incremental") or {}, rep.get("full_rebuild") or {}
+        lines += [
+            "",
+            f"**{rep.get('replicated_documents')} documents: the SQL build** (`python -m bench.scale replicated --times "
+            f"{rep.get('times')}`, started {rep.get('started')}): the 10,000-document warehouse's raw layer copied "
+            f"{rep.get('times')} times under new document ids, hashes and unit names (every copy a current document of its "
+            "own unit); parsing that many documents again was not measured (it grows linearly, see the full refreshes above).",
+            "",
+            "| step | seconds (ingest / dbt) | peak RSS MB (tree) |",
+            "|---|---|---|",
+            f"| full dbt build (`dbt build --full-refresh`) | {full['seconds']:.1f} | {full['peak_rss_mb_tree']:.0f} |",
+        ]
+        for label, step in (("one changed document, incremental refresh", inc), ("the same change, `--full-refresh`", rb)):
+            if step:
+                text, mem = cell(step)
+                lines.append(f"| {label} | {text} | {mem} |")
+        lines += [
+            "",
+            f"Incremental / full rebuild: {rep.get('ratio_incremental_to_full_rebuild', '—')}; marts equal: "
+            f"{rep.get('incremental_equals_full_rebuild', '—')}; load average {rep.get('load_avg_before')} / "
+            f"{rep.get('load_avg_after', '—')}.",
+        ]
+    lines.append(END)
     return "\n".join(lines) + "\n"
+
+
+def _read(path: Path) -> dict | None:
+    return json.loads(path.read_text()) if path.exists() else None
 
 
 def write_section(md_path: Path, section: str) -> None:
@@ -245,7 +273,7 @@ def main(argv: list[str] | None = None) -> None:
             kept = [r for r in json.loads(args.out.read_text()).get("sizes", []) if r.get("n") not in sizes]
         results["sizes"] = sorted(kept + done, key=lambda r: r.get("n", 0))
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
-        write_section(args.md, markdown(results))
+        write_section(args.md, markdown(results, _read(BENCH_DIR / "results-scale-replicated.json")))
 
     for n in sizes:
         res: dict = {"n": n}
@@ -256,5 +284,149 @@ def main(argv: list[str] | None = None) -> None:
     print(markdown(results))
 
 
+# ---------------------------------------------------------------- the SQL build at N× (replicated raw layer)
+
+
+def replicate(db: Path, times: int) -> int:
+    """Make the raw layer of a built warehouse `times` as large: every current document again
+    under a new id ('r' + copy number + 13 characters of its id), a new content hash starting
+    with that id (so the refresh keeps it as a document on record whose file is elsewhere),
+    another text hash and a unit name with the copy number (so the copies are current
+    documents of their own units, not duplicates or older versions of the original).
+    Returns the number of current documents."""
+    import duckdb
+
+    from ingest import load
+
+    new_id = "'r' || lpad(k::varchar, 2, '0') || substr(document_id, 4, 13)"
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("create temp table copies as select range as k from range(1, ?)", [times])
+        con.execute(
+            f"""insert into raw.documents by name
+            select documents.* replace (
+                {new_id} as document_id,
+                {new_id} || substr(content_sha256, 17) as content_sha256,
+                text_sha256 || '-' || k as text_sha256,
+                unit_name || '·' || k as unit_name,
+                k || '/' || source_path as source_path,
+                k || '-' || source_file as source_file)
+            from raw.documents, copies where status = 'current'"""
+        )
+        con.execute(
+            f"""insert into raw.document_files by name
+            select document_files.* replace (
+                {new_id} as document_id,
+                {new_id} || substr(content_sha256, 17) as content_sha256,
+                k || '/' || source_path as source_path,
+                k || '-' || source_file as source_file)
+            from raw.document_files, copies"""
+        )
+        con.execute(
+            f"""insert into raw.units by name
+            select units.* replace (
+                {new_id} as document_id,
+                case when role = 'document' then unit_name || '·' || k else unit_name end as unit_name)
+            from raw.units, copies"""
+        )
+        for table in load.RAW_TABLES:
+            if table in ("documents", "document_files", "units"):
+                continue
+            con.execute(
+                f"insert into raw.{table} by name select {table}.* replace ({new_id} as document_id) from raw.{table}, copies"
+            )
+        row = con.execute("select count(*) from raw.documents where status = 'current'").fetchone()
+        return row[0] if row else 0
+    finally:
+        con.close()
+
+
+def bench_replicated(
+    base: Path, docs: Path, times: int, jobs: int, timeout: float, env: dict, code: Path, log, res, save
+) -> None:
+    """The SQL build at `times` × the documents of a built warehouse `base` (whose input is
+    `docs`): a full dbt build of the replicated raw layer, then one edited document refreshed
+    incrementally and with --full-refresh. The parse of that many documents is not repeated
+    (it grows linearly: see the full refreshes measured above)."""
+    work = OUT_DIR / f"scale-replicated-x{times}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    inp = work / "input"
+    shutil.copytree(docs, inp)  # a copy: the edit below must not touch the other runs' corpus
+    db = work / "warehouse.duckdb"
+    shutil.copy(base, db)
+    res["replicated_documents"] = replicate(db, times)
+    res["load_avg_before"] = round(os.getloadavg()[0], 2)
+    log(f"[x{times}] {res['replicated_documents']} current documents; full dbt build started {datetime.now(UTC):%H:%M:%S} UTC")
+    dbt_code = (
+        "import sys; from pathlib import Path; from ingest.pipeline import run_dbt; "
+        "ok, out = run_dbt(Path(sys.argv[1]), [['build', '--full-refresh']]); print(out[-3000:]); sys.exit(0 if ok else 1)"
+    )
+    step = run_step([sys.executable, "-c", dbt_code, str(db)], timeout, env, code)
+    res["full_build"] = {k: step[k] for k in STEP_KEYS} | {"ok": step["returncode"] == 0}
+    if step["returncode"]:
+        res["full_build"]["error"] = step["stdout"][-800:] + step["stderr_tail"][-400:]
+    log(f"[x{times}] full dbt build: {res['full_build']}")
+    save()
+    if not res["full_build"]["ok"]:
+        return
+    victim = sorted(inp.glob("*.txt"))[len(list(inp.glob("*.txt"))) // 3]
+    victim.write_bytes(victim.read_bytes() + "\n注：本表已于公开后更正。\n".encode())
+    full_copy = work / "full-rebuild.duckdb"
+    shutil.copy(db, full_copy)
+    log(f"[x{times}] incremental refresh started {datetime.now(UTC):%H:%M:%S} UTC")
+    res["incremental"] = refresh_step(["--input", str(inp), "--db", str(db), "--jobs", str(jobs)], timeout, env, code)
+    log(f"[x{times}] incremental: {res['incremental']}")
+    save()
+    log(f"[x{times}] --full-refresh started {datetime.now(UTC):%H:%M:%S} UTC")
+    res["full_rebuild"] = refresh_step(
+        ["--input", str(inp), "--db", str(full_copy), "--jobs", str(jobs), "--full-refresh"], timeout, env, code
+    )
+    log(f"[x{times}] full rebuild: {res['full_rebuild']}")
+    if res["incremental"]["ok"] and res["full_rebuild"]["ok"]:
+        res["incremental_equals_full_rebuild"] = same_marts(db, full_copy)
+        res["ratio_incremental_to_full_rebuild"] = round(res["incremental"]["seconds"] / res["full_rebuild"]["seconds"], 3)
+    res["load_avg_after"] = round(os.getloadavg()[0], 2)
+    save()
+
+
+def replicated_main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description="The SQL build at N x a built warehouse (replicated raw layer).")
+    ap.add_argument("--base", type=Path, required=True, help="a warehouse built by `bench.scale` (…/process.duckdb)")
+    ap.add_argument("--input", type=Path, required=True, help="its input folder")
+    ap.add_argument("--times", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--step-timeout", type=float, default=4 * 3600.0)
+    ap.add_argument("--out", type=Path, default=BENCH_DIR / "results-scale-replicated.json")
+    args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    code = snapshot_code(OUT_DIR / f"code-scale-x{args.times}")
+    env = dict(
+        os.environ,
+        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
+        DBT_USE_COLORS="false",
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    res: dict = {"started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "times": args.times, "base": str(args.base)}
+
+    def save() -> None:
+        args.out.write_text(json.dumps(res, ensure_ascii=False, indent=1))
+        scale = _read(BENCH_DIR / "results-scale.json")
+        if scale:
+            write_section(BENCH_DIR / "results.md", markdown(scale, res))
+
+    base = OUT_DIR / "replicate-base.duckdb"
+    shutil.copy(args.base, base)  # the base may be refreshed meanwhile by another bench step
+    bench_replicated(
+        base, args.input, args.times, args.jobs, args.step_timeout, env, code, lambda m: print(m, flush=True), res, save
+    )
+    save()
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["replicated"]:
+        replicated_main(sys.argv[2:])
+    else:
+        main()
