@@ -555,7 +555,10 @@ def main(argv: list[str] | None = None) -> None:
         results["sizes"] = sorted(kept + done, key=lambda r: r.get("n", 0))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
-        md_path.write_text(markdown(results), encoding="utf-8")
+        # keep the at-scale section that `python -m bench.scale` writes into the same file
+        old = md_path.read_text(encoding="utf-8") if md_path.exists() else ""
+        kept_section = old[old.index("<!-- scale:begin -->") :] if "<!-- scale:begin -->" in old else ""
+        md_path.write_text(markdown(results) + ("\n" + kept_section if kept_section else ""), encoding="utf-8")
 
     done: list[dict] = []
     for n in sizes:

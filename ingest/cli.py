@@ -36,6 +36,23 @@ def refresh(
     prune: bool = typer.Option(
         False, "--prune", help="Mirror mode: remove documents whose files are not in this input (default: keep them)."
     ),
+    executor: str = typer.Option(
+        "process", "--executor", help="Where the parse runs: 'process' (this machine, default) or 'dask'."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --jobs workers."
+    ),
+    raw_store: Path | None = typer.Option(
+        None, "--raw-store", help="Folder the Dask tasks write Parquet into (shared with remote workers)."
+    ),
+    full_refresh: bool = typer.Option(
+        False, "--full-refresh", help="Rebuild every model (default: incremental when the code is unchanged)."
+    ),
+    lake: str | None = typer.Option(
+        None, "--lake", help="Then publish the marts to this DuckLake catalog (sqlite:/path, postgres:dbname=…)."
+    ),
+    lake_data: str | None = typer.Option(None, "--lake-data", help="The DuckLake's data path (Parquet files)."),
+    lake_mode: str = typer.Option("replace", "--lake-mode", help="replace (one warehouse) | merge (many into one lake)."),
 ):
     """Ingest the documents, build and test the models, publish the warehouse atomically.
 
@@ -56,6 +73,10 @@ def refresh(
             wait_seconds=wait,
             progress=sys.stderr.isatty() and not as_json,
             prune=prune,
+            executor=executor,
+            scheduler=scheduler,
+            raw_store=raw_store,
+            full_refresh=full_refresh,
         )
     except pipeline.RefreshBusy as exc:
         typer.echo(f"refresh: {exc}", err=True)
@@ -72,6 +93,15 @@ def refresh(
     except (OSError, duckdb.Error) as exc:  # a fault the refresh did not foresee: one line, not a traceback
         typer.echo(f"refresh failed: {type(exc).__name__}: {exc}; the live warehouse was left as it was", err=True)
         raise typer.Exit(1) from None
+    if lake and result.published:
+        from .pipeline import lake as ducklake
+
+        try:
+            published = ducklake.publish(Path(result.db_path), lake, lake_data, mode=lake_mode)
+        except (ducklake.LakeUnavailable, ValueError, OSError) as exc:
+            typer.echo(f"refresh: the warehouse was published, the lake was not: {exc}", err=True)
+            raise typer.Exit(1) from None
+        result.lake_snapshot = published["snapshot_id"]
     if as_json:
         typer.echo(pipeline.summary_json(result))
         return
@@ -99,6 +129,64 @@ def refresh(
     typer.echo(f"ingest {result.seconds_ingest:.1f}s, dbt {result.seconds_dbt:.1f}s")
     if result.dbt_summary:
         typer.echo(result.dbt_summary)
+
+
+lake_app = typer.Typer(no_args_is_help=True, help="The DuckLake the marts are published to (snapshots, many writers).")
+app.add_typer(lake_app, name="lake")
+
+
+@lake_app.command("publish")
+def lake_publish(
+    catalog: str = typer.Option(
+        ..., "--catalog", help="sqlite:/path/catalog.sqlite | postgres:dbname=… host=… | /path/x.ducklake"
+    ),
+    data: str | None = typer.Option(None, "--data", help="Data path of the lake (needed when it is created)."),
+    db: Path | None = typer.Option(None, "--db", help="Warehouse to publish (default: $WAREHOUSE_DB or warehouse.duckdb)."),
+    mode: str = typer.Option(
+        "replace", "--mode", help="replace: this warehouse is the lake; merge: its documents' rows replace theirs."
+    ),
+    message: str | None = typer.Option(None, "--message", help="Commit message of the snapshot."),
+):
+    """Publish the warehouse's marts to a DuckLake, in one transaction (one snapshot)."""
+    from .pipeline import lake as ducklake
+
+    try:
+        out = ducklake.publish(db or pipeline.default_db(), catalog, data, mode=mode, message=message)
+    except (ducklake.LakeUnavailable, ValueError) as exc:
+        typer.echo(f"lake: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"snapshot {out['snapshot_id']}: {len(out['tables'])} tables, {sum(out['rows'].values())} rows ({out['attempts']} attempt(s))"
+    )
+
+
+@lake_app.command("snapshots")
+def lake_snapshots(
+    catalog: str = typer.Option(..., "--catalog"),
+    data: str | None = typer.Option(None, "--data"),
+):
+    """Every snapshot of the lake: id, time, what changed, the message."""
+    from .pipeline import lake as ducklake
+
+    for snap in ducklake.snapshots(catalog, data):
+        typer.echo(f"{snap['snapshot_id']}\t{snap['snapshot_time']}\t{snap['commit_message'] or ''}\t{snap['changes']}")
+
+
+@app.command("export-raw")
+def export_raw(
+    out: Path = typer.Option(..., "--out", help="Folder to write <table>/data.parquet into."),
+    db: Path | None = typer.Option(None, "--db"),
+):
+    """Write the raw layer as Parquet (a shared store; dbt reads it with --vars '{raw_parquet: OUT}')."""
+    from .pipeline.live import open_live
+    from .pipeline.parquet_raw import export_raw as export
+
+    con = open_live(Path(db or pipeline.default_db()).resolve())
+    try:
+        export(con, out)
+    finally:
+        con.close()
+    typer.echo(f"raw layer written to {out}")
 
 
 @app.command()

@@ -82,6 +82,10 @@ create table if not exists raw.ingest_rejections (
     source_file varchar, source_path varchar, content_sha256 varchar, stage varchar, reason varchar,
     rejected_at timestamp
 );
+create table if not exists raw.build_changes (document_id varchar, reason varchar);
+create table if not exists raw.build_previous_documents (
+    document_id varchar, is_current boolean, in_totals boolean, unit_id varchar, year integer, doc_kind varchar
+);
 create table if not exists raw.refresh_log (
     refreshed_at timestamp, input_dir varchar, documents_seen integer, documents_parsed integer,
     documents_reused integer, documents_removed integer, rejections integer, status varchar,

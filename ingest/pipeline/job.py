@@ -22,6 +22,8 @@ from .. import load
 from ..detect import read_manifest
 from ..parse_document import manifest_json
 from .dbt import dbt_tail, project_version, publish_docs, run_dbt
+from .executors import make_executor
+from .incremental import can_keep_models, record_changes
 from .inputs import InputFile, discover, display_name, input_fingerprint, rejection_row
 from .live import (
     clone_live,
@@ -35,7 +37,7 @@ from .live import (
 )
 from .lock import RefreshLock
 from .publish import check_free_space, check_target, clear_foreign_wal, swap, verify_build
-from .raw_build import drop_returning_history, parse_all, prune_clone, rename_reused, settle_fallbacks
+from .raw_build import drop_returning_history, prune_clone, rename_reused, settle_fallbacks
 from .settings import DEFAULT_INPUT, PROJECT_DIR, RefreshFailed, default_db
 
 
@@ -58,6 +60,8 @@ class RefreshResult:
     dbt_summary: str = ""
     manifest: str | None = None  # the manifest file read, if any
     warnings: list[str] = field(default_factory=list)  # things done to keep the warehouse safe
+    documents_changed: int = 0  # parsed or dropped: what an incremental build recomputes (and their context)
+    lake_snapshot: int | None = None  # the DuckLake snapshot the marts were published as (`--lake`)
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -73,12 +77,28 @@ def refresh(
     wait_seconds: float = 0.0,
     progress: bool = False,
     prune: bool = False,
+    executor: str = "process",
+    scheduler: str | None = None,
+    raw_store: Path | None = None,
+    full_refresh: bool = False,
 ) -> RefreshResult:
     """Ingest the documents under `input_dir` into the warehouse at `db_path` and publish it.
 
     A refresh adds and updates: documents of the live warehouse whose files are not in this
     input stay, unless `prune` (mirror mode) removes them. An empty or missing input folder is
-    an error that leaves the warehouse untouched (a missing mount must not empty it)."""
+    an error that leaves the warehouse untouched (a missing mount must not empty it).
+
+    `executor` 'process' parses in this machine's processes; 'dask' fans the parse out on
+    Dask (a LocalCluster, or the scheduler at `scheduler`), the rows travelling as Parquet
+    through `raw_store` (ingest/pipeline/executors.py). The warehouse is the same either way.
+
+    The build is incremental when the live warehouse was built by the same code: its models
+    are kept and the per-document ones recompute the changed documents only
+    (ingest/pipeline/incremental.py). `full_refresh` rebuilds every model."""
+    try:
+        parser = make_executor(executor, jobs, scheduler, raw_store)
+    except ValueError as exc:
+        raise RefreshFailed(f"{exc} — nothing was changed") from None
     input_dir = Path(input_dir or DEFAULT_INPUT)
     db_path = Path(db_path or default_db()).resolve()
     if not input_dir.is_dir():
@@ -139,7 +159,8 @@ def refresh(
 
         fingerprint = input_fingerprint(files) + ("+prune" if prune else "")
         version = project_version()
-        if build and (fingerprint, version) == last_build(db_path):
+        live_build = last_build(db_path)
+        if build and not full_refresh and (fingerprint, version) == live_build:
             # nothing new and the same code: the live warehouse is already this refresh's result
             result.unchanged = True
             result.published = True
@@ -193,16 +214,15 @@ def refresh(
             if cloned:
                 # the new file starts as a copy of the live one (a file copy is far cheaper than
                 # re-inserting millions of reused rows); what is not reused is pruned from it
-                prune_clone(con, keep_ids)
+                keep_models = build and can_keep_models(live_build[1], version, full_refresh)
+                prune_clone(con, keep_ids, keep_models=keep_models)
             else:
                 copy_reused(con, db_path, keep_ids)
             drop_returning_history(con, [load.document_id_for(f.sha256 or "") for f in to_parse])
             rename_reused(con, [by_hash[h] for h in by_hash if load.document_id_for(h) in prev_docs])
             result.documents_reused = len(reuse_ids)
             # parsed documents are appended in chunks as they arrive: memory stays flat with N
-            parsed_count, table_error_count, rejections = parse_all(
-                to_parse, jobs, progress, on_rows=lambda chunk: load.append_rows(con, chunk)
-            )
+            parsed_count, table_error_count, rejections = parser.parse(to_parse, con, progress, workdir=tmp.parent)
             for rej in rejections:
                 result.rejections.append(rejection_row(rej[0], rej[1]["stage"], rej[1]["reason"], now))
                 # every file with that content is rejected with it, not only the first name
@@ -234,6 +254,9 @@ def refresh(
             if not cloned:
                 copy_refresh_log(con, db_path)
             load.append_rejections(con, result.rejections)
+            result.documents_changed = record_changes(
+                con, set(live.all_current), [load.document_id_for(f.sha256 or "") for f in to_parse]
+            )
             result.documents_parsed = parsed_count
             result.table_errors = table_error_count
             con.execute(

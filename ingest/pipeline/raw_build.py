@@ -118,10 +118,12 @@ def parse_all(files: list[InputFile], jobs: int | None, progress: bool, on_rows,
     return parsed, table_errors, rejections
 
 
-def prune_clone(con, keep_ids: list[str]) -> None:
+def prune_clone(con, keep_ids: list[str], keep_models: bool = False) -> None:
     """Make a copy of the live warehouse the base of the new one: keep the raw rows of reused
     documents (and the superseded history and refresh log), drop everything else, and drop
-    every model built from them: dbt builds them again from the raw layer."""
+    every model built from them: dbt builds them again from the raw layer. With
+    `keep_models` (an incremental build, ingest/pipeline/incremental.py) the models stay:
+    dbt replaces them, and the incremental ones recompute the changed documents only."""
     con.register("_keep", pd.DataFrame({"document_id": keep_ids}))
     try:
         for table in load.RAW_TABLES:
@@ -133,6 +135,8 @@ def prune_clone(con, keep_ids: list[str]) -> None:
         con.execute("delete from raw.ingest_rejections")
     finally:
         con.unregister("_keep")
+    if keep_models:
+        return
     for schema, name in con.execute(
         "select schema_name, view_name from duckdb_views() where not internal and schema_name <> 'raw' "
         "and database_name = current_database()"

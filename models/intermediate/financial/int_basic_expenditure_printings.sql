@@ -3,9 +3,11 @@
 -- one amount per code (决算 side-by-side groups, or 预算数 only) the type follows the
 -- economic class (econ_subjects.basic_expense_type: 301 工资福利支出 and 303 对个人和家庭的补助
 -- are 人员经费, the rest 公用经费).
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select * from {{ ref('int_subject_cells') }}
     where subject_scheme = 'econ_dept' and table_kind = 'basic_econ'
+      {{ only_changed_documents('document_id') }}
 ),
 
 class_types as (

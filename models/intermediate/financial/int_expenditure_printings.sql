@@ -1,10 +1,12 @@
 -- 支出明细(各表): every leaf amount of every function-classified expenditure table, mapped to
 -- the contract's expense types. One fact may be printed by two tables (the 一般公共预算支出表's
 -- 基本支出 column and the 基本支出 by function table): both printings are kept here.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select * from {{ ref('int_subject_cells') }}
     where subject_scheme = 'func'
       and table_family = 'expenditure'
+      {{ only_changed_documents('document_id') }}
 ),
 
 table_measures as (

@@ -5,6 +5,7 @@
 -- block (block_line), and leaves are leaves within their unit's block.
 -- Only the columns the facts and checks use: the printed text of each amount stays in
 -- stg_amount_cells (this table is the largest one a build writes).
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select
         c.document_id,
@@ -29,12 +30,14 @@ with cells as (
         on c.document_id = d.document_id and d.is_current
     where c.subject_scheme in ('func', 'econ_dept')
       and c.measure <> '(空)'
+      {{ only_changed_documents('c.document_id') }}
 ),
 
 unit_lines as (
     select distinct document_id, table_no, line_no as block_line
     from {{ ref('stg_amount_cells') }}
     where subject_scheme in ('func', 'econ_dept') and row_kind = 'parent'
+      {{ only_changed_documents('document_id') }}
 ),
 
 line_blocks as (
@@ -54,6 +57,7 @@ coded_rows as (
     left join line_blocks as b
         on a.document_id = b.document_id and a.table_no = b.table_no and a.line_no = b.line_no
     where a.subject_scheme in ('func', 'econ_dept') and a.row_kind = 'item' and a.subject_code is not null
+      {{ only_changed_documents('a.document_id') }}
 ),
 
 ancestors_with_children as (

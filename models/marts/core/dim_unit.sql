@@ -19,7 +19,7 @@ with members as (
 aliases as (
     select
         i.unit_id,
-        {{ dbt.listagg('distinct i.printed_unit_name', "'、'") }} as printed_names
+        {{ dbt.listagg('distinct i.printed_unit_name', "'、'", 'order by i.printed_unit_name') }} as printed_names
     from {{ ref('int_units') }} as i
     group by i.unit_id
 )

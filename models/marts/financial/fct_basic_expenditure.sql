@@ -1,6 +1,8 @@
 -- 基本支出事实: one row per document × leaf 部门经济分类 code × expense type (人员经费/公用经费)
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with printings as (
     select * from {{ ref('int_basic_expenditure_printings') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 documents as (

@@ -5,8 +5,10 @@
 -- A document whose all-funds table is not broken down by function (e.g. it lists budget
 -- units) and whose revenue is entirely 一般公共预算 gets its 全部资金 rows from the
 -- 一般公共预算 table (is_derived = true): by the document's own accounts they are equal.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with printings as (
     select * from {{ ref('int_expenditure_printings') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 documents as (

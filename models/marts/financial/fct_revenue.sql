@@ -2,6 +2,7 @@
 -- 收支总表 / 收入支出决算总表 (no total lines, no parent lines whose parts print amounts). A
 -- type printed on several lines of one table (上年实户资金余额 and 上年结转, both carried over)
 -- is their sum; a document printing the table twice keeps its first printing.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with lines as (
     select
         c.*,
@@ -12,6 +13,7 @@ with lines as (
     inner join {{ ref('dim_document') }} as d on c.document_id = d.document_id and d.is_current
     where c.subject_scheme = 'revenue' and t.table_kind = 'summary'
       and c.row_kind = 'item' and c.subject_code is not null and c.amount_wan is not null
+      {{ only_changed_documents('c.document_id') }}
 ),
 
 by_type as (

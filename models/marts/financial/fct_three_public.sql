@@ -1,10 +1,12 @@
 -- "三公"经费事实: one row per document × stage × item (the four leaf items)
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with lines as (
     select
         c.*,
         row_number() over (partition by c.document_id, c.measure, c.subject_code order by c.table_no, c.line_no) as printing_rank
     from {{ ref('stg_amount_cells') }} as c
     where c.subject_scheme = 'three_public' and c.row_kind = 'item' and c.amount_wan is not null
+      {{ only_changed_documents('c.document_id') }}
 )
 
 select

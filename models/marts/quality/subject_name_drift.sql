@@ -39,7 +39,10 @@ select
     in_catalogue,
     case
         when not in_catalogue then '目录缺失 (code not in catalogue)'
-        when catalogue_normalised like printed_normalised || '%' then '名称截断 (printed name cut short)'
+        -- a prefix test, not `like printed || '%'`: a printed '_' or '%' is no wildcard, and
+        -- Spark and others have no data-driven LIKE pattern
+        when left(catalogue_normalised, length(printed_normalised)) = printed_normalised
+            then '名称截断 (printed name cut short)'
         else '名称不同 (printed name differs)'
     end as drift_kind,
     count(distinct document_id) as documents,
