@@ -70,8 +70,10 @@ def interruptible(con: duckdb.DuckDBPyConnection, work: Callable[[], T], timeout
     under a query still running."""
     box: dict[str, Any] = {}
     done = threading.Event()
+    begun = threading.Event()
 
     def run() -> None:
+        begun.set()
         try:
             box["value"] = work()
         except BaseException as exc:  # handed to the waiting thread
@@ -81,7 +83,10 @@ def interruptible(con: duckdb.DuckDBPyConnection, work: Callable[[], T], timeout
 
     def stop() -> None:
         con.interrupt()
+        asked = time.monotonic()
         while not done.is_set():  # DuckDB stops at its next check; keep asking
+            if not begun.is_set() and time.monotonic() - asked > 5:
+                return  # Ctrl-C came before the worker thread was created: nothing runs
             try:
                 done.wait(0.1)
             except KeyboardInterrupt:  # a second Ctrl-C while stopping: still stopping
@@ -89,8 +94,11 @@ def interruptible(con: duckdb.DuckDBPyConnection, work: Callable[[], T], timeout
             con.interrupt()
 
     deadline = time.monotonic() + timeout if timeout else None
-    threading.Thread(target=run, name="query", daemon=True).start()
+    worker = threading.Thread(target=run, name="query", daemon=True)
     try:
+        # started inside the try: a Ctrl-C while the thread starts (Thread.start waits for it)
+        # must still stop the query, or closing the connection would wait for it to end
+        worker.start()
         while not done.wait(0.05):
             if deadline is not None and time.monotonic() > deadline:
                 stop()
@@ -116,7 +124,10 @@ def fetch(sql: str, db_path, max_rows: int | None = DEFAULT_MAX_ROWS, timeout: f
         raise QueryFailed("timeout must be zero or more")
     limit = max_rows or None
     sql = validate_read_only(sql)
-    con = open_read_only(db_path)
+    try:
+        con = open_read_only(db_path)
+    except KeyboardInterrupt:  # Ctrl-C while the file opens: the query has not started
+        raise QueryInterrupted("query interrupted (Ctrl-C)") from None
 
     def work() -> QueryResult:
         cur = con.execute(sql)
