@@ -446,6 +446,9 @@ def test_ctrl_c_stops_a_running_query(warehouse):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: a suite started in the background by a shell (`pytest &`) inherits
+        # SIGINT ignored, and Python keeps an ignored SIGINT ignored in its children
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # wait until it has opened the warehouse (it runs the query next), however slow the start
     deadline = time.monotonic() + 90
