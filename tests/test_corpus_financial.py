@@ -174,3 +174,19 @@ def test_every_document_and_city_is_covered():
     cities = {re.match(r"(\d{3})_", f).group(1) for f in files}
     assert len(files) >= 30 and len(cities) >= 12
     assert {f"{f}.txt" for f in files} == {p.name for p in (FIXTURES / "docs").glob("*.txt")}
+
+
+def test_a_department_code_printed_beside_two_government_codes_names_neither(corpus_warehouse):
+    """025_2d85c703a1's 基本支出 table crosses 部门 with 政府 economic codes: '301	01	基本工资	501	01
+    工资奖金津补贴	101.65' (line 286) and '301	01	基本工资	505	01	工资福利支出	222.58' (line 295). The
+    fact 30101 is their sum, 324.23, and no single 政府 code is right for it."""
+    con = duckdb.connect(str(corpus_warehouse), read_only=True)
+    try:
+        got = con.execute(
+            "select amount_wan, gov_econ_code_printed from main.fct_basic_expenditure where econ_code = '30101' "
+            "and document_id = (select document_id from main.dim_document where source_file = ? and is_current)",
+            ["025_2d85c703a1.txt"],
+        ).fetchall()
+    finally:
+        con.close()
+    assert [(float(a), code) for a, code in got] == [(324.23, None)]
