@@ -219,6 +219,24 @@ def _wrapped_performance_title(first: str, second: str) -> tuple[str, str] | Non
     return found if found and found[0] in PERFORMANCE_KINDS else None
 
 
+_OPEN_QUALIFIER = re.compile(r"表[（(][^（()）]*$")  # '…明细表（按支出功能分类科': the bracket left open
+
+
+def _wrapped_bracket_title(first: str, second: str) -> tuple[str, str] | None:
+    """A title whose qualifier wraps onto the next line ('…支出明细表（按支出功能分类科' /
+    '目-不含上年结转）'): (kind, title) when the first line is one cell ending in 表 and an open
+    bracket, and the second is one short cell (no column before it) that closes the bracket;
+    the two joined must read as a title."""
+    a = [c for c in split_cells(first) if c.strip()]
+    b = [c for c in split_cells(second) if c.strip()]
+    if len(a) != 1 or len(b) != 1 or second[:1] in " \t" or not _OPEN_QUALIFIER.search(compact(a[0])):
+        return None
+    tail = compact(strip_markup(b[0]))
+    if len(tail) > 20 or not re.search(r"[）)]$", tail) or re.search(r"[（(]", tail):
+        return None
+    return title_kind(a[0].strip() + b[0].strip())
+
+
 def _performance_list(lines: list[str], no: int) -> tuple[int, str, str] | None:
     """A 绩效 list printed without a title in the narrative: a header naming a project (or
     unit) column, an amount column and a 绩效目标 column (vocabulary perf_column) under a
@@ -258,7 +276,7 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
             collapsed = collapse_repeated(line)
             found = title_kind(collapsed) if collapsed else None
         if not found and no < len(lines):
-            found = _wrapped_performance_title(line, lines[no])
+            found = _wrapped_performance_title(line, lines[no]) or _wrapped_bracket_title(line, lines[no])
             skip = no + 1 if found else 0
         if found:
             qualifier = _wrapped_qualifier(doc, no)

@@ -565,6 +565,32 @@ def test_a_qualifier_wrapped_onto_the_next_line_belongs_to_the_title():
     assert title_kind("2019年部门综合预算政府性基金收支总表")[0] == "fiscal_summary"
 
 
+# 020_321a5feec8 (西安 2021 宣传部) L313-320: the qualifier's bracket opens on the title line and
+# closes on the next ('…明细表（按支出功能分类科' / '目-不含上年结转）'); the table was lost before
+XIAN_BRACKET_WRAPPED_TITLE = """表5
+2021年部门综合预算一般公共预算支出明细表（按支出功能分类科
+目-不含上年结转）
+单位：元
+功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注
+\t合计\t258,596,001.79\t21,914,447.48\t1,259,954.31\t235,421,600.00\t
+207\t文化旅游体育与传媒支出\t203,381,600.00\t0.00\t0.00\t203,381,600.00\t
+"""
+
+
+def test_a_bracket_wrapped_onto_the_next_line_closes_the_title():
+    tables, cells = _parse(XIAN_BRACKET_WRAPPED_TITLE)
+    assert [(t.table_kind, t.title, t.amount_unit) for t in tables] == [
+        ("gpb_func", "2021年部门综合预算一般公共预算支出明细表(按支出功能分类科目-不含上年结转)", "元")
+    ]
+    assert 203381600.00 in [c.amount for c in cells if c.subject_code == "207"]
+    # a sentence or a column cell below a title's open bracket is not its end
+    first = "2021年部门综合预算一般公共预算支出明细表（按支出功能分类科\n"
+    body = "".join(XIAN_BRACKET_WRAPPED_TITLE.splitlines(keepends=True)[3:])
+    assert [t.table_kind for t in _parse(first + "目-不含上年结转）\n" + body)[0]] == ["gpb_func"]
+    assert _parse(first + "目，不含上年结转）\n" + body)[0] == []
+    assert _parse(first + "\t目-不含上年结转）\n" + body)[0] == []
+
+
 # 020_a8e0cce740 (西安 2022 商务局) L478-486: bold lines extracted with every character repeated
 # six times (表1, its title and its unit line)
 XIAN_REPEATED_TITLE = """表表表表表表111111

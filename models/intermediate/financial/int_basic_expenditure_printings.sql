@@ -49,7 +49,9 @@ leaf_printings as (
         table_no,
         min(line_no) as line_no,
         max(subject_name) as printed_econ_name,
-        max(paired_code) as gov_econ_code_printed,
+        -- a table crossing 部门 with 政府 codes prints one 部门 code beside several 政府 codes
+        -- (301 beside 501 机关工资福利支出 and 505 对事业单位经常性补助): the sum has no one code
+        case when count(distinct paired_code) = 1 then max(paired_code) end as gov_econ_code_printed,
         max(case when code_repaired then 1 else 0 end) = 1 as code_repaired,
         max(case when type_from_class then 1 else 0 end) = 1 as expense_type_from_class,
         sum(amount_wan) as amount_wan
