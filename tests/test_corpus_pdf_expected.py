@@ -1,6 +1,6 @@
 """Hand-read numbers of corpus PDFs, asserted against a warehouse built from the PDFs themselves.
 
-`tests/fixtures/corpus/pdf_expected.csv` holds numbers read by hand from nine budget PDFs of
+`tests/fixtures/corpus/pdf_expected.csv` holds numbers read by hand from ten budget PDFs of
 nine cities in ../shared/corpus/pdf (read off each page's text, never from this code's output):
 the all-funds expenditure table's 合计 / 基本 / 项目 and 类 rows, the 一般公共预算 total,
 人员 / 公用经费 or economic classes, income lines of the 收支总表, "三公" items, and for the 绩效

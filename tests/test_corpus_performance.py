@@ -1,4 +1,4 @@
-"""绩效 values read by hand from 20 real documents of 9 cities (tests/fixtures/corpus/
+"""绩效 values read by hand from 21 real documents of 9 cities (tests/fixtures/corpus/
 performance_expected.csv: file, table, project, indicator, field, printed value, line, and a
 note on how it is printed), asserted against what the parser reads from the same documents in
 ../shared/corpus/txt. Skipped where the corpus is absent (a user's clone).
