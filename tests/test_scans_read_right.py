@@ -1,6 +1,10 @@
-"""Scanned corpus PDFs read through OCR, hand-checked against the page images.
+"""Two corpus PDFs the manifest calls scanned, hand-checked against their page images.
 
-Three misreadings the scans showed, each fixed by a rule about what pages print:
+020_f520463000.pdf and sh-pt_7709dd0f29.pdf look like scans in the manifest but carry a text
+layer (the readers take them through pdfplumber); the corpus's true scans (no text layer) print
+no tables, only letters and evaluation reports. One table page was also read through OCR (its
+page image is what a scan of it would be). Three misreadings, each fixed by a rule about what
+pages print:
 - the OCR engine reads the text of two neighbouring cells as one box (a wrapped header,
   '公务用车购' beside '公务用车运行'): the box is cut at the ruling line it crosses
   (ingest/readers/ocr_layout.split_straddling);
@@ -10,7 +14,8 @@ Three misreadings the scans showed, each fixed by a rule about what pages print:
   the words go to the header, the amounts stay a row, so the codes join (segment.py).
 
 The values below were read off the page images by eye (quoted beside each assertion). The
-OCR test reads one corpus page in place and skips without ../shared/corpus or an OCR engine.
+OCR test renders one corpus page and reads it through OCR; it skips without ../shared/corpus or
+an OCR engine.
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ def test_a_box_inside_one_cell_or_across_a_merged_cell_is_kept():
 
 
 def test_a_title_wrapped_over_two_lines_names_the_table(tmp_path):
-    """020_f520463000.pdf page 77 (a scan): '2021年部门综合预算一般公共预算拨款“三公”经费及' /
+    """020_f520463000.pdf page 77: '2021年部门综合预算一般公共预算拨款“三公”经费及' /
     '会议费、培训费支出预算表（不含上年结转）'; its 合计 row: 合计 1,633,304.00 | 小计 310,840.00 |
     因公出国（境）费用 0.00 | 公务接待费 127,840.00 | 公务用车 小计 183,000.00 | 购置费 0.00 |
     运行费 183,000.00 | 会议费 299,250.00 | 培训费 1,023,214.00."""
@@ -101,7 +106,7 @@ def test_a_fragment_before_a_title_is_not_part_of_it(tmp_path):
 
 
 def test_code_part_words_printed_on_the_total_row(tmp_path):
-    """sh-pt_7709dd0f29.pdf pages 8-9 (a scan), 收入决算表 as printed (本年收入合计 | 财政拨款收入 |
+    """sh-pt_7709dd0f29.pdf pages 8-9, 收入决算表 as printed (本年收入合计 | 财政拨款收入 |
     其他收入; the blank 上级补助/事业/经营/附属 columns left out): '类 | 款 | 项 | 合计 | 2,946.25 |
     2,940.05 | 6.20', then the 类/款/项 rows below."""
     lines = [
@@ -141,13 +146,13 @@ def test_code_part_words_printed_on_the_total_row(tmp_path):
     assert classes == pytest.approx(2946.25, abs=0.015)  # the publisher rounds each row: 2,946.26
 
 
-# ------------------------------------------------------------------ a real scan, through OCR
+# ------------------------------------------------------------------ a real page image, through OCR
 
 
-@pytest.mark.skipif(not (CORPUS_PDF / "020_f520463000.pdf").exists(), reason=f"the corpus scan is not at {CORPUS_PDF}")
-def test_scanned_three_public_page_reads_its_printed_values(tmp_path):
-    """020_f520463000.pdf page 77 (values read off the page image, see the test above): the
-    wrapped header cell '公务用车购|置费' and its neighbour '公务用车运行|费' come out in their own
+@pytest.mark.skipif(not (CORPUS_PDF / "020_f520463000.pdf").exists(), reason=f"the corpus PDF is not at {CORPUS_PDF}")
+def test_a_table_page_through_ocr_reads_its_printed_values(tmp_path):
+    """020_f520463000.pdf page 77 rendered and read by OCR (values read off the page image, see
+    the test above): the wrapped header cell '公务用车购|置费' and its neighbour '公务用车运行|费' come out in their own
     columns, and the table is read as the 三公 table with the printed amounts."""
     engine, why = ocr.available_engine()
     if engine is None:
