@@ -73,6 +73,10 @@ _UNIT_CHARS = set(
 )
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?")
 _DATE_LIKE = re.compile(r"^(19|20)\d\d年")
+# a unit printed (or extracted) before its operator and number: the cell set its number in
+# another font a few points lower, and the text extraction took the unit's line first
+# ('万元≤184.94' is ≤184.94万元, '平≤5137.26方米' is ≤5137.26平方米)
+_UNIT_FIRST = re.compile(r"^(?P<head>[^\d≤≥=<>+-]+)(?P<op>[≤≥=<>])(?P<num>\d+(?:\.\d+)?)(?P<tail>[^\d≤≥=<>]*)$")
 _STRAY = re.compile(r"[″′\"'`“”‘’()（）\[\]【】,，;；:：。]")
 
 # Units that measure the same thing (so target and actual can be compared), with a factor
@@ -124,13 +128,17 @@ def parse_indicator_value(text: str | None) -> tuple[str | None, float | None, s
     """Split a printed indicator value into (operator, number, unit).
 
     '≥90%' -> ('≥', 90.0, '%'); '≤5.6万元' -> ('≤', 5.6, '万元'); '6月底前' -> (None, 6.0,
-    '月底前'); '12 次' -> (None, 12.0, '次'); '≥人' (a template whose number was left blank)
+    '月底前'); '12 次' -> (None, 12.0, '次'); '万元≤184.94' (the unit extracted first) -> ('≤',
+    184.94, '万元'); '≥人' (a template whose number was left blank)
     -> ('≥', None, '人'); '90%以上' -> ('≥', 90.0, '%'). Phrases ('明显提高', '按救助金额的6%')
     and dates ('2024年12月底前') give (None, None, None): they are kept as raw text only.
     """
     t = clean_value_text(text)
     if not t:
         return None, None, None
+    moved = _UNIT_FIRST.match(t)
+    if moved and _is_unit(moved["head"] + moved["tail"]) and not (moved["head"] + moved["tail"]).endswith(("/", "／")):
+        return moved["op"], float(moved["num"]), moved["head"] + moved["tail"]
     op, rest = split_operator(t)
     rest = re.sub(r"^(约|达到|达)", "", rest)
     if _DATE_LIKE.match(rest):

@@ -157,6 +157,20 @@ def is_header_line(cells: list[str]) -> bool:
     return True
 
 
+_CODE_PARTS = ("类", "款", "项")
+
+
+def _code_part_cells(cells: list[str]) -> int:
+    """How many leading cells print the code columns' header words 类 | 款 (| 项) on a row
+    that also holds amounts (a template that prints them on its 合计 row); 0 when not so."""
+    n = 0
+    while n < min(len(cells), 3) and compact(cells[n]) == _CODE_PARTS[n]:
+        n += 1
+    if n < 2 or not any(parse_amount(c) is not None for c in cells[n:]):
+        return 0
+    return n
+
+
 def _is_page_furniture(cells: list[str], n_filled: int) -> bool:
     """Lines inside a table that are not rows: page headers, units, page numbers (one cell,
     no column structure). A line split into cells is a row even when only one is filled: a
@@ -237,6 +251,24 @@ def _wrapped_bracket_title(first: str, second: str) -> tuple[str, str] | None:
     return title_kind(a[0].strip() + b[0].strip())
 
 
+def _wrapped_statement_title(first: str, found: tuple[str, str]) -> tuple[str, str] | None:
+    """A statement's title wrapped over two lines, whose second line alone reads as another
+    (or a vaguer) title: '2021年部门综合预算一般公共预算拨款“三公”经费及' / '会议费、培训费支出
+    预算表（不含上年结转）' is the 三公 table, not a 会议费 table. The first line must open a
+    title (a year first), be a lone line (no tab) that is no title, no sentence and no
+    'label: value' itself; the joined lines must make a title of another kind."""
+    head = first.strip()
+    if not head or "\t" in head or head[:1] in "#*-" or head.endswith("表"):
+        return None
+    text = compact(strip_markup(head))
+    if not _YEAR_PREFIX.match(text) or _SENTENCE_PUNCT.search(text) or ":" in text or "：" in text:
+        return None
+    if title_kind(head) is not None:
+        return None
+    joined = title_kind(head + found[1])
+    return joined if joined and joined[0] != found[0] else None
+
+
 def _performance_list(lines: list[str], no: int) -> tuple[int, str, str] | None:
     """A 绩效 list printed without a title in the narrative: a header naming a project (or
     unit) column, an amount column and a 绩效目标 column (vocabulary perf_column) under a
@@ -278,6 +310,8 @@ def segment_tables(doc: SourceDocument, default_unit: str) -> list[Table]:
         if not found and no < len(lines):
             found = _wrapped_performance_title(line, lines[no]) or _wrapped_bracket_title(line, lines[no])
             skip = no + 1 if found else 0
+        if found and no > 1 and found[0] not in PERFORMANCE_KINDS:
+            found = _wrapped_statement_title(lines[no - 2], found) or found
         if found:
             qualifier = _wrapped_qualifier(doc, no)
             if qualifier:  # '…支出明细表' / '（按经济分类科目分）': the qualifier names the kind
@@ -353,6 +387,11 @@ def _read_table(doc, title_line, stop, kind, title, default_unit) -> Table | Non
         if is_header_line(cells) or (header and not rows and _bare_column_numbers(cells)):
             header.append(TableRow(no, cells))  # repeated page headers too: parsers pick the best block
             continue
+        parts = _code_part_cells(cells) if header and not rows else 0
+        if parts:  # '类 | 款 | 项 | 合计 | 2,946.25': the code columns' header printed on the first row
+            # goes under the header line above it (a line is a header or a row, never both)
+            header.append(TableRow(header[-1].line_no, cells[:parts] + [""] * (len(cells) - parts)))
+            cells = [""] * parts + cells[parts:]
         rows.append(TableRow(no, cells))
     if not header and not rows and empty_note is None:
         return None  # a title repeated just above the real one

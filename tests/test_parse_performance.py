@@ -81,6 +81,13 @@ def _row(ind):
         ("按救助金额的 6%", (None, None, None)),
         ("2024年12月 底前", (None, None, None)),
         ("12345满意度", (None, None, None)),
+        # the unit extracted before its operator and number (017_17f2ee926e page 31 prints
+        # '≤184.94万元' and '≤5137.26平方米', the number a few points lower than its unit)
+        ("万元≤184.94", ("≤", 184.94, "万元")),
+        ("平≤5137.26方米", ("≤", 5137.26, "平方米")),
+        ("％=100", ("=", 100.0, "%")),
+        ("小时 日=24 /", (None, None, None)),  # '=24小时/日': the unit's order is lost, not read
+        ("满意度≥90%", (None, None, None)),
         ("", (None, None, None)),
         (None, (None, None, None)),
     ],

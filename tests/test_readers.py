@@ -170,6 +170,18 @@ def test_a_number_set_on_a_lower_baseline_stays_on_its_title_line(tmp_path):
     assert doc.lines == ["Report of 2026 budget"]
 
 
+def test_a_cell_number_set_a_little_above_or_below_its_unit_stays_on_its_line(tmp_path):
+    """017_17f2ee926e.pdf page 31 prints '≤184.94' (DejaVuSans) 3.3 pt lower than its unit '万元'
+    (SimSun) in one cell; read by tops within 3 pt, the cell came out '万元≤184.94'. Here:
+    'wan' 3.5 pt above '<=184.94' (10 pt text) reads after it; a wrapped cell (lines 13 pt
+    apart) still reads line by line."""
+    ops = [*grid(50, 760, [120, 120], 40, 2)]
+    ops += [text(55, 735, "Total cost"), text(175, 735, "<=184.94"), text(218, 738.5, "wan")]
+    ops += [text(55, 695, "Area"), text(175, 702, "<=5137"), text(175, 689, "m2")]
+    doc = read(tmp_path, "u.pdf", make_pdf([ops]))
+    assert doc.lines == ["Total cost\t<=184.94wan", "Area\t<=5137m2"]
+
+
 def test_image_pages_are_told_apart_from_cover_and_blank_pages(tmp_path):
     import pdfplumber
 

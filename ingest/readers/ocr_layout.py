@@ -3,8 +3,11 @@
 The same idea as pdf_layout.py with pixels instead of drawing commands: long runs of dark
 pixels are the table's ruling lines; pdfplumber's edge → intersection → cell → table steps
 (the ones it runs on a PDF's drawn lines) make the cells; each OCR box belongs to the cell
-that holds its centre, and a cell's boxes read top to bottom, left to right. Boxes outside
-every table are grouped into text lines by vertical overlap.
+that holds its centre, and a cell's boxes read top to bottom, left to right. The engine
+sometimes reads the text of two neighbouring cells as one box (a wrapped header, '公务用车购'
+and '公务用车运行' side by side, come out as '公务用车购公务用车运行'): such a box is cut at
+the ruling lines it crosses, by its characters' widths, before the boxes are placed. Boxes
+outside every table are grouped into text lines by vertical overlap.
 """
 
 from __future__ import annotations
@@ -68,6 +71,9 @@ def place_boxes(boxes: list[Box], tables) -> list[str]:
     out: list[tuple[float, str]] = []
     used: set[int] = set()
     for rows in tables:
+        cells = [c for row in rows for c in row if c is not None]
+        boxes = [piece for b in boxes for piece in split_straddling(b, cells)]
+    for rows in tables:
         for row in rows:
             texts = []
             top = min(c[1] for c in row if c is not None)
@@ -84,6 +90,42 @@ def place_boxes(boxes: list[Box], tables) -> list[str]:
         out.append((min(b[1] for b in line), join_boxes(line, sep=" ")))
     out.sort(key=lambda item: item[0])
     return [text for _, text in out]
+
+
+def _char_width(ch: str) -> float:
+    return 0.55 if ch.isascii() else 1.0  # Latin letters, digits and ASCII marks are narrower
+
+
+def split_straddling(box: Box, cells) -> list[Box]:
+    """A box read across the ruling line(s) between cells of one row, cut into one piece per
+    cell it covers (by its characters' widths); any other box unchanged. A box covers a cell
+    when its middle height is in the cell and it reaches half a character into it."""
+    x0, top, x1, bottom, text = box
+    widths = [_char_width(ch) for ch in text]
+    total = sum(widths)
+    if len(text) < 2 or total <= 0 or x1 <= x0:
+        return [box]
+    unit = (x1 - x0) / total  # pixels per width unit
+    mid = (top + bottom) / 2
+    covered = sorted(
+        (c for c in cells if c[1] <= mid < c[3] and min(x1, c[2]) - max(x0, c[0]) > unit / 2),
+        key=lambda c: c[0],
+    )
+    if len(covered) < 2:
+        return [box]
+    pieces: list[Box] = []
+    start, left, x = 0, x0, x0
+    for cell in covered[:-1]:
+        end = start
+        while end < len(text) and x + widths[end] * unit / 2 < cell[2]:  # the character's middle is left of the line
+            x += widths[end] * unit
+            end += 1
+        if end > start and text[start:end].strip():
+            pieces.append((left, top, x, bottom, text[start:end].strip()))
+        start, left = end, x
+    if text[start:].strip():
+        pieces.append((left, top, x1, bottom, text[start:].strip()))
+    return pieces or [box]
 
 
 def group_lines(boxes: list[Box]) -> list[list[Box]]:

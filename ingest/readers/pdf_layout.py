@@ -12,15 +12,23 @@ Not every grid is a table: word processors put a white, borderless box behind ru
 running text ('收入预算 [1935.36] 万元'); nobody sees those boxes, so they draw no ruling lines.
 A one- or two-row "table" with text beside it on the same line is a highlight too; its words
 are read as text, where they belong.
+
+Inside a cell, characters make one line when their heights overlap by more than half a glyph,
+not only when their tops are within pdfplumber's fixed 3 points: a cell that sets its number
+in a Latin font a few points lower than its Chinese unit ('≤184.94' beside '万元', tops 3.3 pt
+apart) reads '≤184.94万元', not '万元≤184.94' (the unit's line first, then the number's).
 """
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 # pdfplumber's defaults: lines drawn (or rectangles' edges) make the grid
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 WORD_X_TOLERANCE = 3  # points between characters of one word (pdfplumber's default)
+CELL_Y_TOLERANCE = 3  # points between the tops of characters on one line of a cell (pdfplumber's default) …
+SAME_LINE_SHARE = 0.45  # … or less than this share of a glyph's height, when that is more
 
 
 @dataclass
@@ -36,14 +44,25 @@ def page_lines(page) -> list[str]:
     drawn = page.filter(lambda o: not _is_invisible_box(o)) if any(_is_invisible_box(r) for r in page.rects) else page
     tables = [t for t in drawn.find_tables(TABLE_SETTINGS) if not _is_inline_highlight(t, page)]
     out: list[PageLine] = []
+    y_tolerance = cell_line_tolerance(page.chars) if tables else CELL_Y_TOLERANCE
     for table in tables:
-        for row, cells in zip(table.rows, table.extract(), strict=True):
+        for row, cells in zip(table.rows, table.extract(y_tolerance=y_tolerance), strict=True):
             out.append(PageLine(row.bbox[1], "\t".join(join_cell_lines(c) for c in cells)))
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda o: o.get("object_type") != "char" or not _inside_any(o, boxes)) if boxes else page
     out.extend(text_lines(text_page))
     out.sort(key=lambda pl: pl.top)  # stable: rows of one table keep their order
     return [pl.text for pl in out]
+
+
+def cell_line_tolerance(chars: list[dict]) -> float:
+    """How far apart (points) the tops of two characters of one cell line may be: under half
+    the page's typical glyph height, so a number set a little lower than its unit stays on
+    the unit's line, while a cell's wrapped lines (a full line height apart) stay apart."""
+    heights = [c["bottom"] - c["top"] for c in chars if c["text"].strip()]
+    if not heights:
+        return CELL_Y_TOLERANCE
+    return max(CELL_Y_TOLERANCE, SAME_LINE_SHARE * statistics.median(heights))
 
 
 def has_doubled_glyphs(chars: list[dict]) -> bool:
