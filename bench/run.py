@@ -173,7 +173,10 @@ def snapshot_code(dest: Path) -> Path:
 def generator_version() -> str:
     import hashlib
 
-    return hashlib.sha256((BENCH_DIR / "generate.py").read_bytes()).hexdigest()[:12]
+    h = hashlib.sha256()
+    for path in sorted((BENCH_DIR / "generate").glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def corpus_for(n: int, seed: int) -> tuple[Path, list[Path]]:

@@ -179,6 +179,40 @@ def test_every_model_and_mart_column_is_described(manifest, catalog):
     assert not undescribed_columns, f"mart columns without a description: {undescribed_columns}"
 
 
+# the type names both DuckDB and Spark accept (dbt_project.yml: the marts' contracts)
+PORTABLE_TYPES = {"string", "integer", "bigint", "double", "boolean", "decimal(18, 6)", "timestamp", "date"}
+
+
+def test_every_mart_has_an_enforced_contract(manifest, catalog):
+    """Contracts on the marts: every model under models/marts/ is built under an enforced
+    contract (so dbt refuses SQL that changes a column's name or type), declares every column the
+    warehouse really has (catalog.json) with a portable type name, and the contracted
+    incremental facts fail rather than half-fill a new column on an incremental run."""
+    problems = []
+    marts = [n for n in manifest["nodes"].values() if n["resource_type"] == "model"]
+    marts = [n for n in marts if n["original_file_path"].startswith("models/marts/")]
+    assert len(marts) > 30
+    for node in marts:
+        if node["config"]["contract"]["enforced"] is not True:
+            problems.append(f"{node['name']}: contract not enforced")
+        if node["config"]["materialized"] == "incremental" and node["config"]["on_schema_change"] != "fail":
+            problems.append(f"{node['name']}: on_schema_change {node['config']['on_schema_change']}")
+        declared = {k.lower(): v.get("data_type") for k, v in node["columns"].items()}
+        actual = catalog["nodes"][node["unique_id"]]["columns"]
+        if set(declared) != {c.lower() for c in actual}:
+            problems.append(f"{node['name']}: columns {sorted(declared)} vs {sorted(actual)}")
+        problems += [f"{node['name']}.{c}: {t}" for c, t in declared.items() if t not in PORTABLE_TYPES]
+    assert problems == []
+    # the keys: dims' primary keys and every fact's document_id are NOT NULL in the table itself
+    not_null = {
+        f"{n['name']}.{c}"
+        for n in marts
+        for c, col in n["columns"].items()
+        if any(k["type"] == "not_null" for k in col.get("constraints", []))
+    }
+    assert {"dim_document.document_id", "dim_unit.unit_id", "fct_expenditure.document_id"} <= not_null
+
+
 def test_every_analysis_is_described(manifest):
     analyses = {n["name"]: n for n in manifest["nodes"].values() if n["resource_type"] == "analysis"}
     assert {

@@ -245,6 +245,21 @@ def test_publisher_inconsistencies_are_findings(wh):
     assert [(float(a), float(b)) for a, b in rows] == [(100.0, 110.0)]
 
 
+def test_mart_keys_are_not_null_in_the_table(wh):
+    """The marts' contracts declare their keys not_null, and DuckDB holds them to it: a key a BI
+    tool joins on cannot be NULL (an insert that tries fails the build)."""
+    nullable = dict(
+        wh.execute(
+            "select table_name || '.' || column_name, is_nullable from duckdb_columns() "
+            "where schema_name = 'main' and column_name in ('document_id', 'unit_id', 'year')"
+        ).fetchall()
+    )
+    assert nullable["fct_expenditure.document_id"] is False
+    assert nullable["dim_unit.unit_id"] is False
+    assert nullable["dim_year.year"] is False
+    assert nullable["fct_expenditure.unit_id"] is True  # tested, not constrained
+
+
 def test_bi_tools_see_every_description(wh):
     """persist_docs: every table, view and column a BI tool lists in schema main carries its
     YAML description as a comment (what `duckdb_columns().comment` returns to the tool)."""

@@ -15,7 +15,7 @@ table_counts as (
     select
         document_id,
         count(*) as tables_found,
-        sum(case when table_family = 'performance' then 1 else 0 end) as performance_tables_found
+        cast(sum(case when table_family = 'performance' then 1 else 0 end) as bigint) as performance_tables_found
     from {{ ref('stg_tables') }}
     group by document_id
 ),

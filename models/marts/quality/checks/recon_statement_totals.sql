@@ -62,7 +62,7 @@ fact_sums as (
 ),
 
 fact_totals as (
-    select document_id, fund_type, '合计' as measure, sum(amount_wan) as amount_wan, sum(n) as n
+    select document_id, fund_type, '合计' as measure, sum(amount_wan) as amount_wan, cast(sum(n) as bigint) as n
     from fact_sums
     group by document_id, fund_type
     union all
