@@ -1001,3 +1001,33 @@ def test_rows_not_in_the_header_columns_are_laid_into_them():
     assert got[("30201", "50502", "合计")] == 284020.00 and got[("30201", "50502", "项目支出")] == 0.00
     # '3\t\t\t30101\t\t\t基本工资\t\t\t50101\t…\t6057979.20' in the spread columns
     assert got[("30101", "50101", "人员经费")] == 6057979.20
+
+
+# 一般公共预算财政拨款基本支出决算表 of ../shared/corpus/pdf/sh-pt_7709dd0f29.pdf (page lines
+# 214-227 as pdfplumber reads them): two 经济分类 groups side by side, each code printed in two
+# columns 类 | 款 under one 科目编码 head, one 决算数 column per group
+SIDE_BY_SIDE_SPLIT_CODES = """一般公共预算财政拨款基本支出决算表
+单位：万元
+经济分类\t\t科目名称\t决算数\t经济分类\t\t科目名称\t决算数
+科目编码\t\t\t\t科目编码\t\t\t
+类\t款\t\t\t类\t款\t\t
+301\t\t工资福利支出\t2,082.85\t302\t\t商品和服务支出\t171.07
+301\t01\t基本工资\t262.33\t302\t01\t办公费\t21.21
+301\t02\t津贴补贴\t1,238.58\t302\t02\t印刷费\t7.61
+301\t03\t奖金\t\t302\t03\t咨询费\t
+301\t08\t机关事业单位基本养老保险缴费\t160.75\t302\t07\t邮电费\t4.88
+"""
+
+
+def test_side_by_side_groups_with_codes_in_two_columns():
+    tables, cells, _ = parse(SIDE_BY_SIDE_SPLIT_CODES, stage="决算")
+    assert tables[0].table_kind == "basic_econ"
+    assert value(cells, "301", "决算数") == 2082.85  # '301 | | 工资福利支出 | 2,082.85'
+    assert value(cells, "302", "决算数") == 171.07  # '302 | | 商品和服务支出 | 171.07'
+    assert value(cells, "30101", "决算数") == 262.33  # '301 | 01 | 基本工资 | 262.33'
+    assert value(cells, "30201", "决算数") == 21.21  # '302 | 01 | 办公费 | 21.21'
+    assert value(cells, "30102", "决算数") == 1238.58  # '301 | 02 | 津贴补贴 | 1,238.58'
+    assert value(cells, "30108", "决算数") == 160.75
+    assert value(cells, "30207", "决算数") == 4.88  # '302 | 07 | 邮电费 | 4.88'
+    assert value(cells, "30103", "决算数") is None  # 奖金 printed blank
+    assert {c.subject_name for c in cells if c.subject_code == "30102"} == {"津贴补贴"}

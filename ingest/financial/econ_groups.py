@@ -17,7 +17,8 @@ def has_group_columns(table: Table) -> bool:
 def _group_columns(table: Table) -> list[tuple[int, int, int]] | None:
     """(code, name, amount) column triples when the header repeats 编码/名称/决算数 groups
     (an amount column after each code and name: a 部门 code beside its 政府 code is one row's
-    two codes, not two groups)."""
+    two codes, not two groups). A group's code may be printed in two columns, 类 | 款
+    ('301' | '01'), under one 科目编码 head: its amount column then comes one later."""
     for block in header_blocks(table):
         width = max(len(r.cells) for r in block)
         heads = merged_headers(block, width)
@@ -28,6 +29,12 @@ def _group_columns(table: Table) -> list[tuple[int, int, int]] | None:
             and all(c + 2 < width and classify_header(heads[c + 2]) for c in code_cols)
         ):
             return [(c, c + 1, c + 2) for c in code_cols]
+        if (
+            len(code_cols) >= 2
+            and not any("政府" in heads[i] for i in code_cols)
+            and all(c + 3 < width and not heads[c + 1].strip(" 类款") and classify_header(heads[c + 3]) for c in code_cols)
+        ):
+            return [(c, c + 2, c + 3) for c in code_cols]
     return None
 
 
@@ -45,6 +52,8 @@ def parse_econ_groups(table: Table) -> list[AmountCell]:
         while i < len(cells):
             c = compact(cells[i])
             code = parse_code(c)
+            if code and len(code) == 3 and i + 1 < len(cells) and re.fullmatch(r"\d{2}", compact(cells[i + 1])):
+                code, i = code + compact(cells[i + 1]), i + 1  # 类 | 款 printed in two cells: '301' | '01'
             total = re.fullmatch(r"(人员经费|公用经费)合计", c)
             if code or total:
                 j = i + 1

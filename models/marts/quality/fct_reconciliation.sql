@@ -21,6 +21,8 @@ with checks as (
     select * from {{ ref('recon_perf_summary') }}
     union all
     select * from {{ ref('recon_performance_tables') }}
+    union all
+    select * from {{ ref('recon_tables_read') }}
 ),
 
 rules as (

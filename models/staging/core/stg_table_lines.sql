@@ -1,0 +1,45 @@
+-- 表格行: every header and data line of every table, cells as printed (a JSON array), with how
+-- many cells print a non-zero money amount (R20 asks whether a table that prints amounts
+-- yielded any), whether it prints a number at all, and whether the line is a printed empty-table note (空表 / 本表无数据 …, the
+-- `empty_table_note` vocabulary of the template vocabulary seed, which the parser reads too)
+with source as (
+    select * from {{ source('raw', 'table_lines') }}
+),
+
+empty_words as (
+    select pattern
+    from {{ ref('template_vocabulary') }}
+    where vocabulary = 'empty_table_note'
+),
+
+lines as (
+    select
+        source.document_id,
+        source.table_no,
+        source.line_no,
+        source.line_role,
+        source.cells_json,
+        source.page_no,
+        {{ nonzero_money_cells('source.cells_json') }} as n_amounts_printed,
+        -- a digit outside brackets: a blank 绩效 card prints only its labels ('分值权重（90分）')
+        regexp_matches(regexp_replace(source.cells_json, '[（(][^）)]*[）)]', '', 'g'), '[0-9]') as prints_number,
+        -- the cells' text, joined: a note stands alone on its line
+        regexp_replace(regexp_replace(source.cells_json, '^\[|\]$|"', '', 'g'), '\s*,\s*', ' ', 'g') as line_text
+    from source
+)
+
+select
+    lines.document_id,
+    lines.table_no,
+    lines.line_no,
+    lines.line_role,
+    lines.cells_json,
+    lines.page_no,
+    lines.n_amounts_printed,
+    lines.prints_number,
+    exists (
+        select 1 from empty_words
+        where lines.n_amounts_printed = 0 and length(trim(lines.line_text)) < 80
+          and regexp_matches(lines.line_text, empty_words.pattern)
+    ) as is_empty_note
+from lines
