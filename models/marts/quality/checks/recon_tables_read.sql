@@ -93,5 +93,5 @@ select
     case when table_family = 'performance' then '读出项目' else '读出金额' end as measure,
     cast(case when should_yield then 1 else 0 end as double) as printed_value,
     cast(case when should_yield and n_yielded > 0 then 1 else 0 end as double) as computed_value,
-    1 as n_summed
+    cast(1 as bigint) as n_summed
 from judged
