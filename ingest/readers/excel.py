@@ -64,7 +64,7 @@ def sheet_rows(rows: list[list[str]]) -> list[str]:
 
 def names_the_table(sheet_name: str, sheet_lines: list[str]) -> bool:
     """The sheet's name is a table title and its first rows print none."""
-    from ..segment import title_kind
+    from ..titles import title_kind
 
     if title_kind(sheet_name) is None:
         return False
