@@ -1,7 +1,7 @@
 """The cover / title block: the publishing unit and the document's scope as the title prints them.
 
-Covers wrap wherever the PDF line ended ('2026 年深圳市交通运输局（本级）部' / '门预算',
-'福州经济技术开发区生态' / '环境局' / '单位预算'), so the block's lines are joined before
+Covers wrap wherever the PDF line ended ('2026 年某市交通运输局（本级）部' / '门预算',
+'某某经济技术开发区生态' / '环境局' / '单位预算'), so the block's lines are joined before
 anything is read. Year, scope markers ((本级), (汇总)) and document words (部门预算, 信息公开,
 附件2) are removed; what remains is the unit's name if it looks like one (names.py). A label
 line inside the block ('预算单位：上海科技大学附属学校', as under the title '上海市2026年市级

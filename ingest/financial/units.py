@@ -16,7 +16,7 @@ from .codes import BRACKET_CODE_NAME, CJK, CODE_NAME
 from .columns import ColumnLayout
 
 _UNIT_CODE = re.compile(r"^\d{6}$")  # budget-unit codes (125001) are 6 digits: no subject code is
-# what a budget unit's name ends with (西安市安全生产监督管理局, …中心, …（本级）): a 6-digit code
+# what a budget unit's name ends with (某市安全生产监督管理局, …中心, …（本级）): a 6-digit code
 # before such a name opens a unit's block; before a subject's name it is a damaged code
 _UNIT_NAME = re.compile(r"(?:局|中心|办公室|委员会|厅|院|所|站|馆|队|处|部|会|社|学校|医院|公司|集团|政府|本级[)）]?)$")
 
