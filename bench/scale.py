@@ -68,7 +68,17 @@ def refresh_step(args: list[str], timeout: float, env: dict, code: Path) -> dict
 
 
 def bench_size(
-    n: int, seed: int, jobs: int, timeout: float, env: dict, code: Path, log, res: dict, save, dask: bool = True
+    n: int,
+    seed: int,
+    jobs: int,
+    timeout: float,
+    env: dict,
+    code: Path,
+    log,
+    res: dict,
+    save,
+    dask: bool = True,
+    full_only: bool = False,
 ) -> None:
     folder, _ = corpus_for(n, seed)
     docs = documents_only(folder, n)
@@ -94,6 +104,10 @@ def bench_size(
         res["marts_equal"] = same_marts(dbs["process"], dbs["dask"])
         save()
     (dbs["dask"]).unlink(missing_ok=True)
+    if full_only:  # the incremental steps later, on this warehouse: `bench.scale incremental`
+        res["load_avg_after"] = round(os.getloadavg()[0], 2)
+        save()
+        return
 
     victim = sorted(docs.glob("*.txt"))[n // 2]
     original = victim.read_bytes()
@@ -274,6 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--merge", action="store_true", help="keep the other sizes already in --out")
     ap.add_argument("--dask-max", type=int, default=10**9, help="measure the Dask executor up to this size only")
     ap.add_argument("--no-snapshot", dest="snapshot", action="store_false")
+    ap.add_argument("--full-only", action="store_true", help="the full refreshes only (keeps …/process.duckdb)")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     code = snapshot_code(OUT_DIR / f"code-scale-{args.sizes.replace(',', '-')}") if args.snapshot else PROJECT_DIR
@@ -308,7 +323,19 @@ def main(argv: list[str] | None = None) -> None:
         res: dict = {"n": n}
         done.append(res)
         log = lambda m: print(m, flush=True)  # noqa: E731
-        bench_size(n, args.seed, args.jobs, args.step_timeout, env, code, log, res, save, dask=n <= args.dask_max)
+        bench_size(
+            n,
+            args.seed,
+            args.jobs,
+            args.step_timeout,
+            env,
+            code,
+            log,
+            res,
+            save,
+            dask=n <= args.dask_max,
+            full_only=args.full_only,
+        )
         save()
     print(markdown(results))
 

@@ -1,15 +1,11 @@
 -- 表格行: every header and data line of every table, cells as printed (a JSON array), with how
 -- many cells print a non-zero money amount (R20 asks whether a table that prints amounts
 -- yielded any), whether it prints a number at all, and whether the line is a printed empty-table note (空表 / 本表无数据 …, the
--- `empty_table_note` vocabulary of the template vocabulary seed, which the parser reads too)
+-- `empty_table_note` vocabulary of the template vocabulary seed, which the parser reads too;
+-- macros/vocabulary_pattern.sql inlines it)
+-- depends_on: {{ ref('template_vocabulary') }}
 with source as (
     select * from {{ source('raw', 'table_lines') }}
-),
-
-empty_words as (
-    select pattern
-    from {{ ref('template_vocabulary') }}
-    where vocabulary = 'empty_table_note'
 ),
 
 lines as (
@@ -37,9 +33,9 @@ select
     lines.page_no,
     lines.n_amounts_printed,
     lines.prints_number,
-    exists (
-        select 1 from empty_words
-        where lines.n_amounts_printed = 0 and length(trim(lines.line_text)) < 80
-          and regexp_matches(lines.line_text, empty_words.pattern)
+    coalesce(
+        lines.n_amounts_printed = 0 and length(trim(lines.line_text)) < 80
+        and regexp_matches(lines.line_text, {{ vocabulary_pattern('empty_table_note') }}),
+        false
     ) as is_empty_note
 from lines

@@ -42,36 +42,61 @@ leaf_ancestors as (
 parent_keys as (
     select
         parents.*,
-        case when parents.row_kind in ('total', 'parent') then '*' else parents.subject_code end as ancestor_code
+        case when parents.row_kind in ('total', 'parent') then '*' else parents.subject_code end as ancestor_code,
+        coalesce(
+            parents.subject_code, case when parents.row_kind = 'parent' then parents.subject_name end, '合计'
+        ) as subject
     from parents
     inner join item_measures
         on parents.document_id = item_measures.document_id
         and parents.table_no = item_measures.table_no
         and parents.measure = item_measures.measure
+),
+
+-- the leaves under each printed parent. An inner join on equalities only, the unit block and
+-- the 政府 class filtered after it: with those two conditions (each an "or") in a left
+-- join's ON, DuckDB plans a nested loop over every parent × every leaf of the warehouse,
+-- which never finishes at a few thousand documents
+summed_leaves as (
+    select
+        parent_keys.document_id,
+        parent_keys.table_no,
+        parent_keys.line_no,
+        parent_keys.subject,
+        parent_keys.measure,
+        sum(leaf_ancestors.amount_wan) as computed_value,
+        count(leaf_ancestors.amount_wan) as n_summed
+    from parent_keys
+    inner join leaf_ancestors
+        on leaf_ancestors.document_id = parent_keys.document_id
+        and leaf_ancestors.table_no = parent_keys.table_no
+        and leaf_ancestors.measure = parent_keys.measure
+        and leaf_ancestors.ancestor_code = parent_keys.ancestor_code
+    where (parent_keys.row_kind = 'total' or coalesce(leaf_ancestors.block_line, 0) = coalesce(parent_keys.block_line, 0))
+      and (
+          parent_keys.paired_code is null
+          or parent_keys.row_kind = 'total'
+          or leaf_ancestors.paired_code is null
+          or substr(leaf_ancestors.paired_code, 1, length(parent_keys.paired_code)) = parent_keys.paired_code
+      )
+    group by parent_keys.document_id, parent_keys.table_no, parent_keys.line_no, parent_keys.subject, parent_keys.measure
 )
 
+-- one row per printed parent (document, table, line, subject, column: fct_reconciliation's key)
 select
     parent_keys.document_id,
     'R01' as rule_id,
     parent_keys.table_no,
     parent_keys.line_no,
-    coalesce(parent_keys.subject_code, case when parent_keys.row_kind = 'parent' then parent_keys.subject_name end, '合计') as subject,
+    parent_keys.subject,
     parent_keys.measure,
     parent_keys.printed_value,
-    coalesce(sum(leaf_ancestors.amount_wan), 0) as computed_value,
-    count(leaf_ancestors.amount_wan) as n_summed
+    coalesce(summed_leaves.computed_value, 0) as computed_value,
+    coalesce(summed_leaves.n_summed, 0) as n_summed
 from parent_keys
-left join leaf_ancestors
-    on leaf_ancestors.document_id = parent_keys.document_id
-    and leaf_ancestors.table_no = parent_keys.table_no
-    and leaf_ancestors.measure = parent_keys.measure
-    and leaf_ancestors.ancestor_code = parent_keys.ancestor_code
-    and (parent_keys.row_kind = 'total' or coalesce(leaf_ancestors.block_line, 0) = coalesce(parent_keys.block_line, 0))
-    and (
-        parent_keys.paired_code is null
-        or parent_keys.row_kind = 'total'
-        or leaf_ancestors.paired_code is null
-        or substr(leaf_ancestors.paired_code, 1, length(parent_keys.paired_code)) = parent_keys.paired_code
-    )
-group by parent_keys.document_id, parent_keys.table_no, parent_keys.line_no, parent_keys.subject_code,
-    parent_keys.subject_name, parent_keys.row_kind, parent_keys.measure, parent_keys.printed_value
+left join summed_leaves
+    on summed_leaves.document_id = parent_keys.document_id
+    and summed_leaves.table_no = parent_keys.table_no
+    and summed_leaves.line_no = parent_keys.line_no
+    and summed_leaves.subject = parent_keys.subject
+    and summed_leaves.measure = parent_keys.measure
