@@ -19,6 +19,9 @@ from ingest.pipeline.settings import PROJECT_DIR
 from tests.conftest import SAMPLES
 
 INCREMENTAL = [
+    "intermediate.int_perf_projects",
+    "reconciliation.recon_subtotals",
+    "reconciliation.recon_tables_read",
     "intermediate.int_subject_cells",
     "intermediate.int_expenditure_printings",
     "intermediate.int_basic_expenditure_printings",
@@ -60,14 +63,29 @@ def build_changes(db: Path) -> list[str]:
         con.close()
 
 
+# one model of each family that is incremental by document (dbt_project.yml)
+KEYED_BY_DOCUMENT = [
+    "int_subject_cells",
+    "fct_expenditure",
+    "int_perf_projects",
+    "fct_performance_indicator",
+    "recon_subtotals",
+    "recon_tables_read",
+    "fct_reconciliation",
+]
+
+
 def compiled_incrementally(db: Path) -> bool:
-    """The last build of this warehouse appended to int_subject_cells (no `create table`) the
-    rows it selected by int_build_changes."""
+    """The last build of this warehouse appended to each model keyed by document (no `create
+    table`) the rows it selected by int_build_changes."""
     target = PROJECT_DIR / "target" / ("refresh-" + hashlib.sha256(str(db.resolve()).encode()).hexdigest()[:10])
-    run = next(target.rglob("run/**/int_subject_cells.sql")).read_text(encoding="utf-8")
-    compiled = next(target.rglob("compiled/**/int_subject_cells.sql")).read_text(encoding="utf-8")
-    filtered = any("int_build_changes" in line for line in compiled.splitlines() if not line.lstrip().startswith("--"))
-    return run.lstrip().startswith("insert into") and filtered
+    for model in KEYED_BY_DOCUMENT:
+        run = next(target.rglob(f"run/**/{model}.sql")).read_text(encoding="utf-8")
+        compiled = next(target.rglob(f"compiled/**/{model}.sql")).read_text(encoding="utf-8")
+        code = [line for line in compiled.splitlines() if not line.lstrip().startswith("--")]
+        if not (run.lstrip().startswith("insert into") and any("int_build_changes" in line for line in code)):
+            return False
+    return True
 
 
 def refresh_both(inp: Path, db: Path, tmp: Path, **kw):

@@ -1,11 +1,14 @@
 -- 绩效指标事实: one row per document × project × indicator row
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with indicators as (
     select * from {{ ref('stg_perf_indicators') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 projects as (
     select document_id, project_no, project_id, stage, unit_id, year
     from {{ ref('fct_project_performance') }}
+    {{ only_changed_documents('document_id', 'where') }}
 )
 
 select

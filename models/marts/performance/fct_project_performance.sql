@@ -1,6 +1,8 @@
 -- 项目绩效事实: one row per document × project × stage (目标 / 自评)
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with projects as (
     select * from {{ ref('int_perf_projects') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 indicator_counts as (
@@ -11,6 +13,7 @@ indicator_counts as (
         sum(weight) as indicator_weight,
         sum(score) as indicator_score
     from {{ ref('stg_perf_indicators') }}
+    {{ only_changed_documents('document_id', 'where') }}
     group by document_id, project_no
 )
 

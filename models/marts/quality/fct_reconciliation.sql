@@ -1,28 +1,29 @@
 -- 勾稽核对: one row per check per document, with the printed value, the value computed from
 -- the facts or leaves, the difference and whether it is within the published rounding
 -- tolerance (±0.01 万元 per summed row). Failed checks are data, not hidden.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with checks as (
-    select * from {{ ref('recon_subtotals') }}
+    select * from {{ ref('recon_subtotals') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_row_totals') }}
+    select * from {{ ref('recon_row_totals') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_basic_types') }}
+    select * from {{ ref('recon_basic_types') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_revenue') }}
+    select * from {{ ref('recon_revenue') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_three_public') }}
+    select * from {{ ref('recon_three_public') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_statement_totals') }}
+    select * from {{ ref('recon_statement_totals') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_cross_table') }}
+    select * from {{ ref('recon_cross_table') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_performance') }}
+    select * from {{ ref('recon_performance') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_perf_summary') }}
+    select * from {{ ref('recon_perf_summary') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_performance_tables') }}
+    select * from {{ ref('recon_performance_tables') }} {{ only_changed_documents('document_id', 'where') }}
     union all
-    select * from {{ ref('recon_tables_read') }}
+    select * from {{ ref('recon_tables_read') }} {{ only_changed_documents('document_id', 'where') }}
 ),
 
 rules as (
@@ -39,6 +40,7 @@ inferred_tables as (
         'code_from_catalogue_name', 'code_from_hierarchy', 'code_from_sibling_table', 'header_not_understood',
         'read_by_unit_block', 'kind_from_header', 'column_not_read', 'by_unit_not_read', 'read_by_position'
     )
+    {{ only_changed_documents('document_id') }}
 ),
 
 judged as (

@@ -1,8 +1,10 @@
 -- R06: a fact printed by two tables agrees (each further printing with the kept one); R07: where all revenue is 一般公共预算, the
 -- all-funds expenditure equals the 一般公共预算 expenditure (per function code and type);
 -- R08: the 基本支出 table's total equals the 一般公共预算 table's 基本支出 total.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with printings as (
     select * from {{ ref('int_expenditure_printings') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 -- every further printing of a fact is checked against the one fct_expenditure keeps
@@ -53,6 +55,7 @@ coarse_vs_finer as (
 revenue_kinds as (
     select document_id, max(case when revenue_type <> '一般公共预算财政拨款收入' and amount_wan <> 0 then 1 else 0 end) as has_other_money
     from {{ ref('fct_revenue') }}
+    {{ only_changed_documents('document_id', 'where') }}
     group by document_id
 ),
 
@@ -82,6 +85,7 @@ basic_table_total as (
     select document_id, min(table_no) as table_no, sum(amount_wan) as amount_wan, count(*) as n
     from {{ ref('int_basic_expenditure_printings') }}
     where printing_rank = 1
+      {{ only_changed_documents('document_id') }}
     group by document_id
 ),
 

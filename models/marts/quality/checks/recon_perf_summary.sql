@@ -1,8 +1,10 @@
 -- R11: the 绩效自评情况汇总表 against the self-evaluation tables of the same document:
 -- 项目数量 = projects found; 资金总量 = Σ 全年预算数 (应评价) and Σ 全年执行数 (已评价);
 -- 绩效评价等级:X = projects whose 总分 falls in grade X.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with summaries as (
     select * from {{ ref('stg_perf_summaries') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 projects as (
@@ -17,6 +19,7 @@ projects as (
         sum(case when score < 60 then 1 else 0 end) as n_poor
     from {{ ref('fct_project_performance') }}
     where stage = '自评' and project_name not like '整体:%'
+      {{ only_changed_documents('document_id') }}
     group by document_id
 ),
 

@@ -4,13 +4,16 @@
 -- R12: no indicator scores more than its 分值 (weight): one check per project, printed = the
 -- scores as printed, computed = the same scores capped at their weights, so the difference is
 -- the excess; line_no points at the first indicator over its weight.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with projects as (
     select * from {{ ref('stg_perf_projects') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 indicator_scores as (
     select document_id, project_no, sum(score) as score_sum, count(score) as n
     from {{ ref('stg_perf_indicators') }}
+    {{ only_changed_documents('document_id', 'where') }}
     group by document_id, project_no
 ),
 
@@ -47,6 +50,7 @@ weighted_scores as (
     inner join projects
         on indicators.document_id = projects.document_id and indicators.project_no = projects.project_no
     where indicators.score is not null and indicators.weight is not null
+      {{ only_changed_documents('indicators.document_id') }}
 ),
 
 weight_checks as (

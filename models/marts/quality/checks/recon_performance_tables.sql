@@ -8,12 +8,15 @@
 -- R16: 资金总额 / 预算数 = 财政拨款 + 其他资金 (cards; the one-project-a-row tables print more
 --      fund columns than are kept);
 -- R17: no indicator is named with a header-zone label (a header row read as an indicator).
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with projects as (
     select * from {{ ref('stg_perf_projects') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 indicators as (
     select * from {{ ref('stg_perf_indicators') }}
+    {{ only_changed_documents('document_id', 'where') }}
 ),
 
 zone_labels as (

@@ -2,11 +2,13 @@
 -- same table: 收入总计 / 合计 all of them, 本年收入合计 those printed above it that are not carried
 -- over from earlier years (a line printed below 本年收入合计, e.g. 上级补助收入 in some templates, is
 -- not part of it). Parent lines whose parts print amounts are not summed (row_kind 'parent').
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select c.document_id, c.table_no, c.line_no, c.row_kind, c.subject_code, c.subject_name, c.amount_wan
     from {{ ref('stg_amount_cells') }} as c
     inner join {{ ref('stg_tables') }} as t on c.document_id = t.document_id and c.table_no = t.table_no
     where c.subject_scheme = 'revenue' and c.measure = '收入' and t.table_kind = 'summary' and c.amount_wan is not null
+      {{ only_changed_documents('c.document_id') }}
 ),
 
 totals as (

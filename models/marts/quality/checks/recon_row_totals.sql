@@ -1,8 +1,10 @@
 -- R02: on every row, the 合计 column equals the sum of the columns it totals
 -- (基本支出 + 项目支出 + … in expenditure tables, 人员经费 + 公用经费 in basic tables).
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select * from {{ ref('int_subject_cells') }}
     where amount_wan is not null
+      {{ only_changed_documents('document_id') }}
 ),
 
 row_totals as (

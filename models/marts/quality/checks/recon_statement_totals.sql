@@ -4,12 +4,14 @@
 -- that fund and type. R01 checks a table's total against the leaves read from that table;
 -- this checks the facts, after the choice between printings and tables (R06), so a leaf lost
 -- or counted twice on the way to fct_expenditure is loud too.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with summary_cells as (
     select c.document_id, c.table_no, c.line_no, c.subject_name, c.measure, c.amount_wan
     from {{ ref('stg_amount_cells') }} as c
     inner join {{ ref('stg_tables') }} as t on c.document_id = t.document_id and c.table_no = t.table_no
     where c.subject_scheme = 'revenue' and c.row_kind = 'total' and t.table_kind = 'summary'
       and c.amount_wan is not null
+      {{ only_changed_documents('c.document_id') }}
 ),
 
 income_grand_totals as (
@@ -45,6 +47,7 @@ printed_totals as (
     from {{ ref('int_subject_cells') }}
     where table_family = 'expenditure' and table_kind <> 'basic_func' and row_kind = 'total'
       and measure in ('合计', '基本支出', '项目支出') and amount_wan is not null
+      {{ only_changed_documents('document_id') }}
     group by document_id, fund_type, table_no, measure
 ),
 
@@ -58,6 +61,7 @@ fact_sums as (
     select document_id, fund_type, expense_type, sum(amount_wan) as amount_wan, count(*) as n
     from {{ ref('fct_expenditure') }}
     where not is_derived
+      {{ only_changed_documents('document_id') }}
     group by document_id, fund_type, expense_type
 ),
 

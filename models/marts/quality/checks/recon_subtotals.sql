@@ -4,9 +4,11 @@
 -- whose 政府 code is under that class too. In a table printed by budget unit, a unit's line
 -- ('parent' row) and its subtotals are checked against the leaves of that unit's block only;
 -- the table's 合计 (or the department's line) against the leaves of every unit.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with cells as (
     select * from {{ ref('int_subject_cells') }}
-    where amount_wan is not null or row_kind = 'item'
+    where (amount_wan is not null or row_kind = 'item')
+      {{ only_changed_documents('document_id') }}
 ),
 
 parents as (

@@ -9,6 +9,7 @@
 -- (repair by_unit_not_read): the revenue by source is read from the 收支总表, which prints it
 -- for the whole department. One row per table: printed_value 1 when the table should yield,
 -- computed_value 1 when it did.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with tables as (
     select
         tables.document_id, tables.table_no, tables.table_kind, tables.table_family, tables.title,
@@ -16,6 +17,7 @@ with tables as (
     from {{ ref('stg_tables') }} as tables
     inner join {{ ref('table_kinds') }} as kinds on tables.table_kind = kinds.table_kind
     where kinds.parser <> 'none'
+      {{ only_changed_documents('tables.document_id') }}
 ),
 
 printed as (
@@ -25,6 +27,7 @@ printed as (
         max(case when line_role = 'row' and prints_number then 1 else 0 end) as has_number_row,
         max(case when is_empty_note then 1 else 0 end) as has_empty_line
     from {{ ref('stg_table_lines') }}
+    {{ only_changed_documents('document_id', 'where') }}
     group by document_id, table_no
 ),
 
@@ -32,6 +35,7 @@ cells as (
     select document_id, table_no, count(*) as n_cells
     from {{ ref('stg_amount_cells') }}
     where amount_wan is not null
+      {{ only_changed_documents('document_id') }}
     group by document_id, table_no
 ),
 
@@ -61,6 +65,7 @@ not_read_by_design as (
     select distinct document_id, table_no
     from {{ ref('stg_repairs') }}
     where rule = 'by_unit_not_read'
+      {{ only_changed_documents('document_id') }}
 ),
 
 judged as (

@@ -1,8 +1,10 @@
 -- R05: "三公" 合计 = sum of the four items; 公务用车购置及运行维护费 = 购置费 + 运行维护费.
+-- depends_on: {{ ref('int_build_changes') }}  (incremental by document: macros/incremental.sql)
 with lines as (
     select document_id, table_no, line_no, row_kind, measure as stage, subject_code as item, amount_wan
     from {{ ref('stg_amount_cells') }}
     where subject_scheme = 'three_public' and amount_wan is not null
+      {{ only_changed_documents('document_id') }}
 ),
 
 items as (
