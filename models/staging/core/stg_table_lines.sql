@@ -18,9 +18,9 @@ lines as (
         source.page_no,
         {{ nonzero_money_cells('source.cells_json') }} as n_amounts_printed,
         -- a digit outside brackets: a blank 绩效 card prints only its labels ('分值权重（90分）')
-        regexp_matches(regexp_replace(source.cells_json, '[（(][^）)]*[）)]', '', 'g'), '[0-9]') as prints_number,
+        {{ regex_matches(regex_replace_all('source.cells_json', '[（(][^）)]*[）)]', ''), '[0-9]') }} as prints_number,
         -- the cells' text, joined: a note stands alone on its line
-        regexp_replace(regexp_replace(source.cells_json, '^\[|\]$|"', '', 'g'), '\s*,\s*', ' ', 'g') as line_text
+        {{ regex_replace_all(regex_replace_all('source.cells_json', '^\\[|\\]$|"', ''), '\\s*,\\s*', ' ') }} as line_text
     from source
 )
 
@@ -35,7 +35,7 @@ select
     lines.prints_number,
     coalesce(
         lines.n_amounts_printed = 0 and length(trim(lines.line_text)) < 80
-        and regexp_matches(lines.line_text, {{ vocabulary_pattern('empty_table_note') }}),
+        and {{ regex_matches('lines.line_text', vocabulary_pattern('empty_table_note')) }},
         false
     ) as is_empty_note
 from lines

@@ -41,7 +41,7 @@ label_rows as (
     from indicators
     inner join zone_labels
         -- '资金金额（万元）', '实施期资金总额：' are the labels themselves
-        on regexp_replace(indicators.indicator_name, '[（(][^）)]*[）)]|[:：]$', '', 'g') = zone_labels.label
+        on {{ regex_replace_all('indicators.indicator_name', '[（(][^）)]*[）)]|[:：]$', '') }} = zone_labels.label
     group by indicators.document_id, indicators.project_no
 ),
 
