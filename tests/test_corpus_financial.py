@@ -22,6 +22,7 @@ import duckdb
 import pytest
 
 from ingest import pipeline
+from tests.corpus_expected import DOC, amount_matches, compare, money_fact, one, to_wan
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
@@ -65,20 +66,11 @@ KNOWN_MISREADS: dict[tuple[str, str, str, str], str] = {
         )
     },
 }
-# a single printed line must match to the cent; a total compared with the sum of the leaves
-# read under it may differ by the publishers' rounding (尾数误差: 0.01 per row summed)
-SUMMED = {"expenditure_total", "expenditure_basic", "expenditure_project", "expenditure_class", "gpb_total",
-          "gpb_class", "govfund_total", "econ_class", "personnel_total", "public_total", "revenue_total"}  # fmt: skip
 
 
 def expected_rows() -> list[dict]:
     with (FIXTURES / "financial_expected.csv").open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
-
-
-def wan(row: dict) -> float:
-    value = float(row["printed_value"])
-    return value / 10000 if row["printed_unit"] == "元" else value
 
 
 @pytest.fixture(scope="module")
@@ -90,77 +82,31 @@ def corpus_warehouse(tmp_path_factory) -> Path:
     return db
 
 
-def _one(con, sql: str, params: list) -> float | None:
-    value = con.execute(sql, params).fetchone()[0]
-    return None if value is None else float(value)
-
-
 def measured(con, row: dict) -> float | None:
     """What the warehouse says for one hand-read number."""
-    doc = "(select document_id from main.dim_document where source_file = ? and is_current)"
-    f = [row["file"] + ".txt"]
-    exp = "select sum(amount_wan) from main.fct_expenditure where document_id = " + doc + " and fund_type = ?"
-    check, key = row["check"], row["key"]
-    if check == "expenditure_total":
-        return _one(con, exp, f + ["全部资金"])
-    if check in ("expenditure_basic", "expenditure_project"):
-        return _one(
-            con, exp + " and expense_type = ?", f + ["全部资金", "基本支出" if check == "expenditure_basic" else "项目支出"]
-        )
-    if check in ("expenditure_class", "gpb_class"):  # a 类 (3 digits), 款 (5) or 项 (7) and what is under it
-        fund = "全部资金" if check == "expenditure_class" else "一般公共预算"
-        return _one(con, exp + f" and left(func_code, {len(key)}) = ?", f + [fund, key])
-    if check == "gpb_total":
-        return _one(con, exp, f + ["一般公共预算"])
-    if check == "govfund_total":
-        return _one(con, exp, f + ["政府性基金预算"])
-    if check == "econ_class":  # a 部门经济分类 类 (3 digits) or 款 (5) of the basic expenditure, 人员 + 公用
-        return _one(
-            con,
-            "select sum(amount_wan) from main.fct_basic_expenditure where document_id = " + doc
-            + f" and left(econ_code, {len(key)}) = ?",
-            f + [key],
-        )  # fmt: skip
-    if check in ("personnel_total", "public_total"):
-        return _one(
-            con,
-            "select sum(amount_wan) from main.fct_basic_expenditure where document_id = " + doc + " and expense_type = ?",
-            f + ["人员经费" if check == "personnel_total" else "公用经费"],
-        )
-    if check == "three_public":
-        items = ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费") if key == "合计" else (key,)
-        return _one(
-            con,
-            "select sum(amount_wan) from main.fct_three_public where document_id = " + doc
-            + f" and stage = ? and item in ({', '.join('?' * len(items))})",
-            f + [row["stage"], *items],
-        )  # fmt: skip
-    if check == "revenue":  # the printed line was read as the amount printed on it
-        return _one(
+    source_file = row["file"] + ".txt"
+    if row["check"] == "revenue":  # the printed line was read as the amount printed on it
+        return one(
             con,
             "select max(amount) / case when max(amount_unit) = '元' then 10000 else 1 end from raw.amount_cells "
-            "where document_id = " + doc + " and subject_scheme = 'revenue' and line_no = ?",
-            f + [int(row["line_no"])],
+            "where document_id = " + DOC + " and subject_scheme = 'revenue' and line_no = ?",
+            [source_file, int(row["line_no"])],
         )
-    if check == "revenue_total":  # every income line once: the facts add up to the printed 收入总计
-        return _one(con, "select sum(amount_wan) from main.fct_revenue where document_id = " + doc, f)
-    raise AssertionError(f"unknown check {check}")
+    return money_fact(con, source_file, row["check"], row["key"], row["stage"])
 
 
 def test_hand_read_numbers(corpus_warehouse):
     con = duckdb.connect(str(corpus_warehouse), read_only=True)
     try:
-        wrong, fixed = [], []
         rows = expected_rows()
-        for row in rows:
-            got = measured(con, row)
-            tolerance = 0.05 if row["check"] in SUMMED or row["key"] == "合计" else 0.011
-            ok = got is not None and abs(got - wan(row)) <= tolerance + 1e-9
-            key = (row["file"], row["check"], row["key"], row["stage"])
-            if not ok and key not in KNOWN_MISREADS:
-                wrong.append(f"{key}: printed {wan(row)} (line {row['line_no']}), warehouse {got}")
-            if ok and key in KNOWN_MISREADS:
-                fixed.append(key)
+        wrong, fixed = compare(
+            rows,
+            lambda row: measured(con, row),
+            amount_matches,
+            lambda row: (row["file"], row["check"], row["key"], row["stage"]),
+            KNOWN_MISREADS,
+            lambda row, got: f"printed {to_wan(row)} (line {row['line_no']}), warehouse {got}",
+        )
         assert len(rows) >= 450
         assert wrong == [], "\n".join(wrong)
         assert fixed == [], f"read right now: remove from KNOWN_MISREADS: {fixed}"

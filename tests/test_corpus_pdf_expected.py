@@ -23,6 +23,7 @@ import duckdb
 import pytest
 
 from ingest import pipeline
+from tests.corpus_expected import amount_matches, compare, money_fact
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "fixtures" / "corpus" / "pdf_expected.csv"
@@ -38,11 +39,6 @@ KNOWN_MISREADS: dict[tuple[str, str, str], str] = {
     for check, key in (("expenditure_total", ""), ("expenditure_project", ""), ("expenditure_class", "214"), ("gpb_total", ""))
 }
 
-# a single printed line must match to the cent; a total compared with the sum of the leaves
-# read under it may differ by the publishers' rounding (尾数误差: 0.01 per row summed)
-SUMMED = {"expenditure_total", "expenditure_basic", "expenditure_project", "expenditure_class", "gpb_total",
-          "personnel_total", "public_total", "revenue_total", "basic_econ"}  # fmt: skip
-
 
 def expected_rows() -> list[dict]:
     with EXPECTED.open(encoding="utf-8") as fh:
@@ -56,11 +52,6 @@ def _norm(text) -> str:
 def _label(text) -> str:
     """An income line's label without its ordinal ('一、', '1、', '(1)'), which the parser drops."""
     return re.sub(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])", "", _norm(text))
-
-
-def _wan(row: dict) -> float:
-    value = float(row["printed_value"])
-    return value / 10000 if row["printed_unit"] == "元" else value
 
 
 @pytest.fixture(scope="module")
@@ -79,48 +70,11 @@ def pdf_warehouse(tmp_path_factory) -> Path:
     return db
 
 
-def _one(con, sql: str, params: list) -> float | None:
-    value = con.execute(sql, params).fetchone()[0]
-    return None if value is None else float(value)
-
-
 def measured(con, row: dict):
     """What the warehouse says for one hand-read value (a number, or a target as printed)."""
-    doc = "(select document_id from main.dim_document where source_file = ? and is_current)"
     raw_doc = "(select document_id from raw.documents where source_file = ? and status = 'current')"
     f = [row["file"] + ".pdf"]
-    exp = "select sum(amount_wan) from main.fct_expenditure where document_id = " + doc + " and fund_type = ?"
     check, key = row["check"], row["key"]
-    if check == "expenditure_total":
-        return _one(con, exp, f + ["全部资金"])
-    if check in ("expenditure_basic", "expenditure_project"):
-        return _one(
-            con, exp + " and expense_type = ?", f + ["全部资金", "基本支出" if check == "expenditure_basic" else "项目支出"]
-        )
-    if check == "expenditure_class":
-        return _one(con, exp + " and left(func_code, 3) = ?", f + ["全部资金", key])
-    if check == "gpb_total":
-        return _one(con, exp, f + ["一般公共预算"])
-    if check in ("personnel_total", "public_total"):
-        return _one(
-            con,
-            "select sum(amount_wan) from main.fct_basic_expenditure where document_id = " + doc + " and expense_type = ?",
-            f + ["人员经费" if check == "personnel_total" else "公用经费"],
-        )
-    if check == "basic_econ":
-        return _one(
-            con,
-            "select sum(amount_wan) from main.fct_basic_expenditure where document_id = " + doc + " and left(econ_code, 3) = ?",
-            f + [key],
-        )
-    if check == "three_public":
-        items = ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费") if key == "合计" else (key,)
-        return _one(
-            con,
-            "select sum(amount_wan) from main.fct_three_public where document_id = " + doc
-            + f" and stage = ? and item in ({', '.join('?' * len(items))})",
-            f + [row["stage"], *items],
-        )  # fmt: skip
     if check == "revenue":  # the income line printed on that page, read as the amount printed on it
         found = con.execute(
             "select a.subject_name, a.amount / case when a.amount_unit = '元' then 10000 else 1 end "
@@ -130,8 +84,6 @@ def measured(con, row: dict):
         ).fetchall()
         values = [v for name, v in found if _label(name) == _label(key)]
         return max(values) if values else None
-    if check == "revenue_total":  # every income line once: the facts add up to the printed 收入总计
-        return _one(con, "select sum(amount_wan) from main.fct_revenue where document_id = " + doc, f)
     if check == "perf_budget":
         found = con.execute("select project_name, budget_wan from raw.perf_projects where document_id = " + raw_doc, f).fetchall()
         values = [v for name, v in found if _norm(name) in (_norm(key), _norm("整体:" + key))]
@@ -145,29 +97,27 @@ def measured(con, row: dict):
         ).fetchall()
         targets = [t for p, i, t in found if _norm(p) == _norm(project) and _norm(i) == _norm(indicator)]
         return targets[0] if targets else None
-    raise AssertionError(f"unknown check {check}")
+    return money_fact(con, f[0], check, key, row["stage"])
 
 
 def _matches(row: dict, got) -> bool:
     if row["check"] == "perf_target":
         return got is not None and _norm(got) == _norm(row["printed_value"])
-    tolerance = 0.05 if row["check"] in SUMMED or row["key"] == "合计" else 0.011
-    return got is not None and abs(got - _wan(row)) <= tolerance + 1e-9
+    return amount_matches(row, got)
 
 
 def test_hand_read_numbers_from_the_pdfs(pdf_warehouse):
     con = duckdb.connect(str(pdf_warehouse), read_only=True)
     try:
-        wrong, fixed = [], []
         rows = expected_rows()
-        for row in rows:
-            got = measured(con, row)
-            key = (row["file"], row["check"], row["key"])
-            ok = _matches(row, got)
-            if not ok and key not in KNOWN_MISREADS:
-                wrong.append(f"{key}: printed {row['printed_value']} {row['printed_unit']} (page {row['page']}), warehouse {got}")
-            if ok and key in KNOWN_MISREADS:
-                fixed.append(key)
+        wrong, fixed = compare(
+            rows,
+            lambda row: measured(con, row),
+            _matches,
+            lambda row: (row["file"], row["check"], row["key"]),
+            KNOWN_MISREADS,
+            lambda row, got: f"printed {row['printed_value']} {row['printed_unit']} (page {row['page']}), warehouse {got}",
+        )
         assert len(rows) >= 90
         assert wrong == [], "\n".join(wrong)
         assert fixed == [], f"read right now: remove from KNOWN_MISREADS: {fixed}"
