@@ -1,8 +1,10 @@
 -- 表格行: every header and data line of every table, cells as printed (a JSON array), with how
 -- many cells print a non-zero money amount (R20 asks whether a table that prints amounts
--- yielded any), whether it prints a number at all, and whether the line is a printed empty-table note (空表 / 本表无数据 …, the
+-- yielded any; macros/money_cells.sql: decimals and thousands commas anywhere, bare integers
+-- after the line's last name cell unless that label is a column-header cell such as 栏次), whether
+-- it prints a number at all, and whether the line is a printed empty-table note (空表 / 本表无数据 …, the
 -- `empty_table_note` vocabulary of the template vocabulary seed, which the parser reads too;
--- macros/vocabulary_pattern.sql inlines it)
+-- macros/vocabulary_pattern.sql inlines it, and the `header_cell` one)
 -- depends_on: {{ ref('template_vocabulary') }}
 with source as (
     select * from {{ source('raw', 'table_lines') }}
@@ -16,7 +18,7 @@ lines as (
         source.line_role,
         source.cells_json,
         source.page_no,
-        {{ nonzero_money_cells('source.cells_json') }} as n_amounts_printed,
+        {{ nonzero_money_cells('source.cells_json', vocabulary_pattern('header_cell')) }} as n_amounts_printed,
         -- a digit outside brackets: a blank 绩效 card prints only its labels ('分值权重（90分）')
         {{ regex_matches(regex_replace_all('source.cells_json', '[（(][^）)]*[）)]', ''), '[0-9]') }} as prints_number,
         -- the cells' text, joined: a note stands alone on its line
