@@ -30,7 +30,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .run import BENCH_DIR, OUT_DIR, PROJECT_DIR, _json_tail, _terminate, corpus_for, run_step, snapshot_code
+from .run import BENCH_DIR, CORPUS_DIR, OUT_DIR, PROJECT_DIR, _json_tail, _terminate, corpus_for, run_step, snapshot_code
 
 BEGIN, END = "<!-- scale:begin -->", "<!-- scale:end -->"
 STEP_KEYS = ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")
@@ -109,16 +109,22 @@ def bench_size(
         save()
         return
 
+    incremental_steps(n, docs, dbs["process"], work, jobs, timeout, env, code, log, res, save)
+
+
+def incremental_steps(
+    n: int, docs: Path, live: Path, work: Path, jobs: int, timeout: float, env: dict, code: Path, log, res: dict, save
+) -> None:
+    """One document edited, then the live warehouse refreshed incrementally, and a copy of it
+    with --full-refresh; the two warehouses' marts compared. The edit is reverted after."""
     victim = sorted(docs.glob("*.txt"))[n // 2]
     original = victim.read_bytes()
     full_copy = work / "full-rebuild.duckdb"
-    shutil.copy(dbs["process"], full_copy)
+    shutil.copy(live, full_copy)
     try:
         victim.write_bytes(original + "\n注：本表已于公开后更正。\n".encode())
         log(f"[n={n}] incremental refresh started {datetime.now(UTC):%H:%M:%S} UTC")
-        res["incremental"] = refresh_step(
-            ["--input", str(docs), "--db", str(dbs["process"]), "--jobs", str(jobs)], timeout, env, code
-        )
+        res["incremental"] = refresh_step(["--input", str(docs), "--db", str(live), "--jobs", str(jobs)], timeout, env, code)
         log(f"[n={n}] incremental: {res['incremental']}")
         save()
         log(f"[n={n}] full rebuild (--full-refresh) started {datetime.now(UTC):%H:%M:%S} UTC")
@@ -127,11 +133,12 @@ def bench_size(
         )
         log(f"[n={n}] full rebuild: {res['full_rebuild']}")
         if res["incremental"]["ok"] and res["full_rebuild"]["ok"]:
-            res["incremental_equals_full_rebuild"] = same_marts(dbs["process"], full_copy)
+            res["incremental_equals_full_rebuild"] = same_marts(live, full_copy)
     finally:
         victim.write_bytes(original)
-    inc, full, rebuild = res["incremental"]["seconds"], res["full_process"]["seconds"], res["full_rebuild"]["seconds"]
-    res["ratio_incremental_to_full"] = round(inc / full, 3)
+    inc, rebuild = res["incremental"]["seconds"], res["full_rebuild"]["seconds"]
+    if res.get("full_process", {}).get("seconds"):
+        res["ratio_incremental_to_full"] = round(inc / res["full_process"]["seconds"], 3)
     res["ratio_incremental_to_full_rebuild"] = round(inc / rebuild, 3)
     res["load_avg_after"] = round(os.getloadavg()[0], 2)
     save()
@@ -481,8 +488,55 @@ def replicated_main(argv: list[str]) -> None:
     save()
 
 
+def incremental_main(argv: list[str]) -> None:
+    """The incremental steps again, with the code as it is now, on the warehouse a full refresh
+    of `bench.scale` left (…/scale-n<N>-s<seed>/process.duckdb): the parse of N documents is not
+    repeated. A --full-refresh first makes it a warehouse of this code (measured as
+    `rebuild_for_code`), then one edited document as in `bench.scale`."""
+    ap = argparse.ArgumentParser(description=incremental_main.__doc__.split("\n\n")[0] if incremental_main.__doc__ else "")
+    ap.add_argument("--n", type=int, default=100000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--step-timeout", type=float, default=4 * 3600.0)
+    ap.add_argument("--out", type=Path, default=BENCH_DIR / "results-scale.json")
+    ap.add_argument("--md", type=Path, default=BENCH_DIR / "results.md")
+    args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    code = snapshot_code(OUT_DIR / f"code-scale-incremental-{args.n}")
+    env = dict(
+        os.environ,
+        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
+        DBT_USE_COLORS="false",
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    work = OUT_DIR / f"scale-n{args.n}-s{args.seed}"
+    live, docs = work / "process.duckdb", CORPUS_DIR / f"n{args.n}-s{args.seed}-docs"
+    results = json.loads(args.out.read_text())
+    res = next(r for r in results["sizes"] if r.get("n") == args.n)
+    earlier = {k: res.pop(k) for k in ("incremental", "full_rebuild", "incremental_equals_full_rebuild") if k in res}
+    res["incremental_first_code"] = earlier
+    res["incremental_code_started"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    res["load_avg_before_incremental"] = round(os.getloadavg()[0], 2)
+
+    def save() -> None:
+        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+        write_section(args.md, markdown(results, _read(BENCH_DIR / "results-scale-replicated.json")))
+
+    log = lambda m: print(m, flush=True)  # noqa: E731
+    log(f"[n={args.n}] --full-refresh with this code started {datetime.now(UTC):%H:%M:%S} UTC")
+    res["rebuild_for_code"] = refresh_step(
+        ["--input", str(docs), "--db", str(live), "--jobs", str(args.jobs), "--full-refresh"], args.step_timeout, env, code
+    )
+    log(f"[n={args.n}] rebuild: {res['rebuild_for_code']}")
+    save()
+    incremental_steps(args.n, docs, live, work, args.jobs, args.step_timeout, env, code, log, res, save)
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["replicated"]:
         replicated_main(sys.argv[2:])
+    elif sys.argv[1:2] == ["incremental"]:
+        incremental_main(sys.argv[2:])
     else:
         main()
