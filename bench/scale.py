@@ -234,6 +234,19 @@ def markdown(results: dict, replicated: dict | None = None) -> str:
         + ", ".join(f"n={r['n']}: {r.get('incremental_equals_full_rebuild', '—')}" for r in results["sizes"])
         + ").",
     ]
+    for r in results["sizes"]:
+        if r.get("note"):
+            lines.append(f"- n={r['n']}: {r['note']}")
+        first = r.get("incremental_first_code")
+        if first:
+            again, before = r.get("rebuild_for_code") or {}, cell(first.get("incremental"))[0]
+            lines.append(
+                f"- n={r['n']}: the incremental steps measured again ({r.get('incremental_code_started')}, "
+                f"`python -m bench.scale incremental`) with the code of then, on the warehouse of the full refresh "
+                f"above (the --full-refresh that made it one of that code: {cell(again)[0]} s); with the code of "
+                f"the full refresh they took {before} s (incremental) and {cell(first.get('full_rebuild'))[0]} s "
+                f"(--full-refresh), marts equal: {first.get('incremental_equals_full_rebuild', '—')}."
+            )
     rep = replicated or {}
     if rep.get("full_build"):
         full, inc, rb = rep["full_build"], rep.get("incremental") or {}, rep.get("full_rebuild") or {}
@@ -242,7 +255,9 @@ def markdown(results: dict, replicated: dict | None = None) -> str:
             f"**{rep.get('replicated_documents')} documents: the SQL build** (`python -m bench.scale replicated --times "
             f"{rep.get('times')}`, started {rep.get('started')}): the 10,000-document warehouse's raw layer copied "
             f"{rep.get('times')} times under new document ids, hashes and unit names (every copy a current document of its "
-            "own unit); parsing that many documents again was not measured (it grows linearly, see the full refreshes above).",
+            "own unit); parsing that many documents again was not measured (it grows linearly, see the full refreshes above). "
+            "Measured with an earlier version of the code (before the checks and 绩效 models were incremental, and "
+            "before the fixes of R01's nested loop and of stg_table_lines); the 100,000-document run above supersedes it.",
             "",
             "| step | seconds (ingest / dbt) | peak RSS MB (tree) |",
             "|---|---|---|",
