@@ -36,6 +36,18 @@ BEGIN, END = "<!-- scale:begin -->", "<!-- scale:end -->"
 STEP_KEYS = ("seconds", "returncode", "timed_out", "peak_rss_mb_max_process", "peak_rss_mb_tree")
 
 
+def bench_env(code: Path) -> dict:
+    """The environment of every measured step: the snapshot of the code first on the path, dbt's
+    logs in bench/out, no colours, no usage statistics."""
+    return dict(
+        os.environ,
+        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
+        DBT_USE_COLORS="false",
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+
+
 def documents_only(folder: Path, n: int) -> Path:
     """The corpus without the generator's .truth.json sidecars (hard links: no copy)."""
     docs = folder.with_name(folder.name + "-docs")
@@ -314,13 +326,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     code = snapshot_code(OUT_DIR / f"code-scale-{args.sizes.replace(',', '-')}") if args.snapshot else PROJECT_DIR
-    env = dict(
-        os.environ,
-        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
-        DBT_USE_COLORS="false",
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-    )
+    env = bench_env(code)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     results = {
         "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -449,24 +455,7 @@ def bench_replicated(
     save()
     if not res["full_build"]["ok"]:
         return
-    victim = sorted(inp.glob("*.txt"))[len(list(inp.glob("*.txt"))) // 3]
-    victim.write_bytes(victim.read_bytes() + "\n注：本表已于公开后更正。\n".encode())
-    full_copy = work / "full-rebuild.duckdb"
-    shutil.copy(db, full_copy)
-    log(f"[x{times}] incremental refresh started {datetime.now(UTC):%H:%M:%S} UTC")
-    res["incremental"] = refresh_step(["--input", str(inp), "--db", str(db), "--jobs", str(jobs)], timeout, env, code)
-    log(f"[x{times}] incremental: {res['incremental']}")
-    save()
-    log(f"[x{times}] --full-refresh started {datetime.now(UTC):%H:%M:%S} UTC")
-    res["full_rebuild"] = refresh_step(
-        ["--input", str(inp), "--db", str(full_copy), "--jobs", str(jobs), "--full-refresh"], timeout, env, code
-    )
-    log(f"[x{times}] full rebuild: {res['full_rebuild']}")
-    if res["incremental"]["ok"] and res["full_rebuild"]["ok"]:
-        res["incremental_equals_full_rebuild"] = same_marts(db, full_copy)
-        res["ratio_incremental_to_full_rebuild"] = round(res["incremental"]["seconds"] / res["full_rebuild"]["seconds"], 3)
-    res["load_avg_after"] = round(os.getloadavg()[0], 2)
-    save()
+    incremental_steps(len(list(inp.glob("*.txt"))), inp, db, work, jobs, timeout, env, code, log, res, save)
 
 
 def replicated_main(argv: list[str]) -> None:
@@ -480,13 +469,7 @@ def replicated_main(argv: list[str]) -> None:
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     code = snapshot_code(OUT_DIR / f"code-scale-x{args.times}")
-    env = dict(
-        os.environ,
-        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
-        DBT_USE_COLORS="false",
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-    )
+    env = bench_env(code)
     res: dict = {"started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "times": args.times, "base": str(args.base)}
 
     def save() -> None:
@@ -518,13 +501,7 @@ def incremental_main(argv: list[str]) -> None:
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     code = snapshot_code(OUT_DIR / f"code-scale-incremental-{args.n}")
-    env = dict(
-        os.environ,
-        DBT_LOG_PATH=str(OUT_DIR / "dbt_logs"),
-        DBT_USE_COLORS="false",
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-        PYTHONPATH=str(code) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-    )
+    env = bench_env(code)
     work = OUT_DIR / f"scale-n{args.n}-s{args.seed}"
     live, docs = work / "process.duckdb", CORPUS_DIR / f"n{args.n}-s{args.seed}-docs"
     results = json.loads(args.out.read_text())
