@@ -84,8 +84,8 @@ def compiled_incrementally(db: Path) -> bool:
     for model in KEYED_BY_DOCUMENT:
         # the model's own files, not a unit test's fixture of the same name (…/_x__unit_tests.yml/model.sql)
         run = next(p for p in target.rglob(f"run/**/{model}.sql") if p.parent.suffix != ".yml").read_text(encoding="utf-8")
-        compiled = next(p for p in target.rglob(f"compiled/**/{model}.sql") if p.parent.suffix != ".yml")
-        compiled = compiled.read_text(encoding="utf-8")
+        compiled_file = next(p for p in target.rglob(f"compiled/**/{model}.sql") if p.parent.suffix != ".yml")
+        compiled = compiled_file.read_text(encoding="utf-8")
         code = [line for line in compiled.splitlines() if not line.lstrip().startswith("--")]
         if not (run.lstrip().startswith("insert into") and any("int_build_changes" in line for line in code)):
             return False
